@@ -1,0 +1,3 @@
+module github.com/grumpy-audit/grumpy-audit/runtime-go
+
+go 1.23

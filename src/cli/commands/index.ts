@@ -1,0 +1,7 @@
+// The command table. Each command lives in its own file; add it here to wire it up.
+import type { CliCommand } from './types.js';
+import { auditCommand } from './audit.js';
+
+export const commands: CliCommand[] = [
+  auditCommand,
+];
