@@ -1,0 +1,104 @@
+// The JSON contract other tools read (`scan --format json`, `audit.json`): design.md section 5.
+// Version it: a breaking change bumps schemaVersion. Fields are only ever added, never renamed.
+
+export const SCHEMA_VERSION = 1 as const;
+
+export type Verdict = 'ready' | 'blocked' | 'blocked-by-dependency' | 'error';
+export type ImportKind = 'internal' | 'stdlib' | 'third-party' | 'go' | 'missing';
+export type FindingCategory =
+  | 'dynamic' | 'c-extension' | 'optional-c-extension' | 'syntax' | 'unsupported-stdlib' | 'missing-import' | 'runtime-semantics';
+export type FindingSeverity = 'blocker' | 'warning' | 'info';
+export type VerifyStatus = 'equivalent' | 'different' | 'not-run' | 'error';
+
+export interface ImportEdge {
+  /** Resolved dotted module name (for `missing`, the name as written, made absolute where possible). */
+  module: string;
+  kind: ImportKind;
+  line: number;
+  conditional: boolean;
+  lazy: boolean;
+  /** Inside a `try` whose handler catches ImportError. */
+  optional?: boolean;
+  /** `__import__('a.b')` / `importlib.import_module('a.b')` with a literal name. */
+  dynamic?: boolean;
+}
+
+export interface MigrationStatus {
+  transpiled: boolean;
+  builds: boolean;
+  verified: VerifyStatus;
+  sourceHash: string;
+  drift: boolean;
+  /** Why a step failed, when one did. */
+  error?: string;
+}
+
+export interface ModuleRecord {
+  name: string;
+  path: string;
+  lines: number;
+  verdict: Verdict;
+  imports: ImportEdge[];
+  blockedBy: string[];
+  /** Internal modules that import this one. */
+  importedBy?: string[];
+  /** Shortest chain of internal imports from this module to a module blocked on its own. */
+  blockChain?: string[];
+  isPackage?: boolean;
+  migration?: MigrationStatus;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: FindingCategory;
+  severity: FindingSeverity;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** Absent for findings on files that are not modules (setup.py ext_modules, .c, .pyx). */
+  module?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  category: FindingCategory;
+  severity: FindingSeverity;
+  message: string;
+  remediation: string;
+  docs: string;
+}
+
+export interface BlockerImpact {
+  /** A module name (fix everything in it) or a ruleId@file:line for a single finding. */
+  target: string;
+  kind: 'module' | 'finding';
+  modulesFreed: number;
+  linesFreed: number;
+}
+
+export interface Summary {
+  modules: number;
+  lines: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+  byCategory: Partial<Record<FindingCategory, number>>;
+  linesByVerdict?: Partial<Record<Verdict, number>>;
+}
+
+export interface AuditJson {
+  schemaVersion: typeof SCHEMA_VERSION;
+  toolVersion?: string;
+  generatedAt?: string;
+  root: string;
+  modules: ModuleRecord[];
+  findings: Finding[];
+  cycles: string[][];
+  waves: string[][];
+  summary: Summary;
+  rules?: RuleMeta[];
+  blockerImpact?: BlockerImpact[];
+  /** Edges suggested for cutting to break each cycle, as [from, to]. */
+  cycleCuts?: [string, string][][];
+  diagnostics?: { id: string; severity: string; file: string; line: number; column: number; message: string }[];
+}
