@@ -1,0 +1,114 @@
+// Runs the rule pack's query matchers on one file. A matcher's query never runs over the whole
+// file: each occurrence of one of its keywords is located in the tree, and the query is tried only
+// on the few ancestors of that word whose type is the pattern's root type. A file that never
+// mentions `eval` costs the eval rule nothing but its share of one regex scan.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type Parser from 'tree-sitter';
+import type { RuleMatch } from '../facts.js';
+import { loadRulePack } from '../rules/load.js';
+import { isQueryMatcher, type QueryMatcher, type Rule } from '../rules/schema.js';
+import { captureText, isStringLiteral } from './strings.js';
+
+interface Compiled {
+  rule: Rule;
+  matcher: QueryMatcher;
+  query: Parser.Query;
+  /** Node type of the pattern's root, e.g. "call". */
+  rootType: string;
+}
+
+interface CompiledPack {
+  byKeyword: Map<string, Compiled[]>;
+  keywords: RegExp;
+}
+
+const require = createRequire(import.meta.url);
+let compiled: CompiledPack | undefined;
+
+/** How far above a keyword a pattern's root may sit (e.g. identifier → attribute → call → subscript → assignment). */
+const MAX_CLIMB = 5;
+/** Keyword occurrences inside these leaves are prose, not code. */
+const INERT = new Set(['string_content', 'comment', 'string_start', 'string_end', 'escape_sequence']);
+
+function compile(): CompiledPack {
+  const { Query } = require('tree-sitter') as typeof Parser;
+  const language = require('tree-sitter-python') as Parser.Language;
+  const byKeyword = new Map<string, Compiled[]>();
+  for (const rule of loadRulePack().rules) {
+    for (const matcher of rule.match) {
+      if (!isQueryMatcher(matcher)) continue;
+      const c: Compiled = { rule, matcher, query: new Query(language, matcher.query), rootType: patternRootType(matcher.query) };
+      for (const k of matcher.keywords) {
+        const list = byKeyword.get(k) ?? [];
+        list.push(c);
+        byKeyword.set(k, list);
+      }
+    }
+  }
+  const words = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  return { byKeyword, keywords: new RegExp(`\\b(?:${words.join('|')})\\b`, 'g') };
+}
+
+/** Compiles every query of the rule pack now (the scan driver calls it to fail fast on a bad query). */
+export function compileRuleQueries(): void {
+  compiled ??= compile();
+}
+
+export function matchRules(root: Parser.SyntaxNode, text: string, filePath: string): RuleMatch[] {
+  compiled ??= compile();
+  const base = path.posix.basename(filePath);
+  const out: RuleMatch[] = [];
+  const seen = new Set<string>();
+  const tried = new Set<string>();
+  const re = compiled.keywords;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const matchers = compiled.byKeyword.get(m[0]);
+    if (!matchers) continue;
+    const leaf = root.descendantForIndex(m.index, m.index + m[0].length);
+    if (INERT.has(leaf.type)) continue;
+    const ancestors: Parser.SyntaxNode[] = [];
+    for (let n: Parser.SyntaxNode | null = leaf, i = 0; n && i <= MAX_CLIMB; n = n.parent, i++) ancestors.push(n);
+    for (const c of matchers) {
+      if (c.matcher.files && !c.matcher.files.includes(base)) continue;
+      for (const node of ancestors) {
+        if (node.type !== c.rootType) continue;
+        const key = `${c.rule.id}/${c.matcher.query.length}/${node.startIndex}/${node.endIndex}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        for (const qm of c.query.matches(node, { maxStartDepth: 0 })) {
+          const r = toMatch(c, qm);
+          if (!r) continue;
+          const dup = `${r.ruleId}:${r.line}:${r.column}`;
+          if (seen.has(dup)) continue;
+          seen.add(dup);
+          out.push(r);
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** The node type a query pattern starts with; the schema guarantees queries start "(type". */
+export function patternRootType(query: string): string {
+  const m = /^\s*(?:;[^\n]*\n\s*)*\(\s*([A-Za-z_]+)/.exec(query);
+  if (!m) throw new Error(`query does not start with a node pattern: ${query}`);
+  return m[1]!;
+}
+
+function toMatch(c: Compiled, qm: Parser.QueryMatch): RuleMatch | undefined {
+  let at: Parser.SyntaxNode | undefined;
+  let messageId = c.matcher.message ?? 'default';
+  const data: Record<string, string> = {};
+  for (const cap of qm.captures) {
+    if (cap.name === 'match') at = cap.node;
+    else if (cap.name === c.matcher.nonLiteral && isStringLiteral(cap.node)) return undefined;
+    if (cap.name === c.matcher.literal && isStringLiteral(cap.node)) messageId = 'literal';
+    if (!cap.name.startsWith('_') && cap.name !== 'match') data[cap.name] = captureText(cap.node);
+  }
+  if (!at) return undefined;
+  return { ruleId: c.rule.id, messageId, line: at.startPosition.row + 1, column: at.startPosition.column, data };
+}
