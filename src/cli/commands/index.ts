@@ -1,7 +1,9 @@
 // The command table. Each command lives in its own file; add it here to wire it up.
 import type { CliCommand } from './types.js';
 import { auditCommand } from './audit.js';
+import { reportCommand } from './report.js';
 
 export const commands: CliCommand[] = [
   auditCommand,
+  reportCommand,
 ];

@@ -1,0 +1,60 @@
+// `grumpy-audit report REPO [--out DIR] [--from-json audit.json]`: writes the HTML report and
+// appends this run to the history. The renderer does not care where the AuditJson came from.
+
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SCHEMA_VERSION, type AuditJson } from '../../contract.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { writeReport } from '../../report/index.js';
+import { repoSources } from '../../report/sources.js';
+import { appendHistory, historyEntryFrom } from '../../state/history.js';
+import { toolVersion } from '../../version.js';
+import { EXIT_OK, UsageError, type CliContext } from '../context.js';
+import { checkRepoDir } from './audit.js';
+import type { CliCommand } from './types.js';
+
+interface ReportOptions { out?: string; fromJson?: string }
+
+function readAudit(file: string): AuditJson {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file} is not JSON: ${(e as Error).message}`);
+  }
+  const a = parsed as Partial<AuditJson> | null;
+  if (!a || typeof a !== 'object' || a.schemaVersion !== SCHEMA_VERSION || !Array.isArray(a.modules) || !Array.isArray(a.findings)) {
+    throw new UsageError(`${file} is not a grumpy-audit audit.json (schemaVersion ${SCHEMA_VERSION})`);
+  }
+  return { cycles: [], waves: [], ...a } as AuditJson;
+}
+
+export const reportCommand: CliCommand = {
+  define(program: Command) {
+    return program
+      .command('report [repo]')
+      .description('write the HTML migration report for REPO (default ".") to OUT/report/')
+      .option('--out <dir>', 'output folder (default REPO/.grumpy-audit)')
+      .option('--from-json <file>', 'render this audit.json instead of analysing REPO');
+  },
+  async run(ctx: CliContext, args: unknown[]) {
+    const repo = (args[0] as string | undefined) ?? '.';
+    const opts = args[1] as ReportOptions;
+    checkRepoDir(repo);
+    if (!opts.fromJson) {
+      throw new UsageError('the analyzer is not wired into `report` yet: pass --from-json audit.json (from `grumpy-audit scan --format json`)');
+    }
+    const audit = readAudit(opts.fromJson);
+    const outDir = path.resolve(opts.out ?? path.join(repo, '.grumpy-audit'));
+    const now = new Date();
+    const history = appendHistory(path.join(outDir, 'state'), historyEntryFrom(audit, now, toolVersion));
+    for (const d of history.diagnostics) ctx.stderr.write(formatDiagnostic(d) + '\n');
+    const result = await writeReport({ audit, sources: repoSources(repo), history: history.entries, outDir, generatedAt: now });
+    if (!ctx.quiet) {
+      ctx.stdout.write(`report: ${result.index} (${result.written} of ${result.files.length} files written in ${Math.round(result.ms)} ms)\n`);
+    }
+    return EXIT_OK;
+  },
+};
