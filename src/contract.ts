@@ -21,6 +21,8 @@ export interface ImportEdge {
   optional?: boolean;
   /** `__import__('a.b')` / `importlib.import_module('a.b')` with a literal name. */
   dynamic?: boolean;
+  /** The target is a native extension built from this repository (setup.py Extension, .pyx, .so). */
+  native?: boolean;
 }
 
 export interface MigrationStatus {
@@ -58,6 +60,9 @@ export interface Finding {
   message: string;
   /** Absent for findings on files that are not modules (setup.py ext_modules, .c, .pyx). */
   module?: string;
+  /** The rule's message template id and the values it was filled with. */
+  messageId?: string;
+  data?: Record<string, string>;
 }
 
 export interface RuleMeta {
