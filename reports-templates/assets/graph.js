@@ -74,17 +74,20 @@
       { selector: 'edge.directed', style: { 'curve-style': 'bezier' } },
       { selector: 'edge.blocking', style: { 'line-color': VCOL[2], 'target-arrow-color': VCOL[2] } },
       { selector: 'edge.chain', style: { 'line-color': VCOL[1], 'target-arrow-color': VCOL[1], width: 4, 'z-index': 10, opacity: 1 } },
-      { selector: '.faded', style: { opacity: 0.15 } },
+      { selector: 'edge.faint', style: { opacity: 0.18 } },
+      { selector: '.faded', style: { opacity: 0.08 } },
+      { selector: 'edge.lit', style: { opacity: 1, width: 2.5 } },
       { selector: 'edge.hide-blocking.blocking', style: { 'line-color': LINE, 'target-arrow-color': LINE } },
     ],
   });
   window.grumpyGraph = cy; // for the browser tests and for curious users' consoles
 
-  function size(lines) { return Math.max(14, Math.min(70, 6 + Math.sqrt(lines) * 0.9)); }
+  function size(lines) { return Math.max(10, Math.min(36, 6 + Math.sqrt(lines) * 0.5)); }
+  function groupSizeOf(count) { return Math.min(64, 18 + 5 * Math.sqrt(count)); }
 
   function layoutFor(n, focusId) {
     if (focusId) return { name: 'concentric', concentric: function (node) { return 100 - node.data('dist'); }, levelWidth: function () { return 1; }, minNodeSpacing: 18, animate: false };
-    if (n <= 450) return { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 80; }, numIter: 600, nodeDimensionsIncludeLabels: true };
+    if (n <= 450) return { name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return n > 80 ? 60000 : 12000; }, idealEdgeLength: function () { return n > 80 ? 120 : 70; }, edgeElasticity: function () { return 60; }, gravity: 0.4, numIter: n > 150 ? 400 : 1000, nodeDimensionsIncludeLabels: true, componentSpacing: 60 };
     return { name: 'concentric', concentric: function (node) { return node.degree(); }, levelWidth: function () { return 4; }, minNodeSpacing: 8, animate: false };
   }
 
@@ -102,7 +105,7 @@
       var total = a.lines[0] + a.lines[1] + a.lines[2] + a.lines[3];
       if (u.charAt(0) === 'g') {
         els.push({ group: 'nodes', classes: 'group', data: {
-          id: u, label: u.slice(2) + ' (' + a.count + ')', size: size(total) * 1.3, color: CARD,
+          id: u, label: u.slice(2) + ' (' + a.count + ')', size: groupSizeOf(a.count), color: CARD,
           p0: 100 * a.lines[0] / total, p1: 100 * a.lines[1] / total, p2: 100 * a.lines[2] / total, p3: 100 * a.lines[3] / total } });
       } else {
         var n = raw.nodes[a.idx];
@@ -119,9 +122,11 @@
       a.n++; a.b |= e[2];
     });
     agg.forEach(function (a, k) {
-      els.push({ group: 'edges', classes: a.b ? 'blocking' : '', data: { id: k, source: a.s, target: a.t, w: Math.min(6, 1 + Math.log2(a.n)) } });
+      els.push({ group: 'edges', classes: (a.b ? 'blocking' : '') + (units.size <= 300 ? ' directed' : ''), data: { id: k, source: a.s, target: a.t, w: Math.min(6, 1 + Math.log2(a.n)) } });
     });
     cy.batch(function () { cy.elements().remove(); cy.add(els); });
+    // With many packages every edge at full strength is a hairball; hovering brings a node's edges back.
+    if (units.size > 80) cy.edges().addClass('faint');
     applyChainToggle();
     cy.layout(layoutFor(units.size)).run();
     cy.fit(undefined, 30);
@@ -225,8 +230,9 @@
   cy.on('mouseover', 'node', function (evt) {
     var n = evt.target;
     cy.elements().not(n.closedNeighborhood()).addClass('faded');
+    n.connectedEdges().addClass('lit');
   });
-  cy.on('mouseout', 'node', function () { cy.elements().removeClass('faded'); });
+  cy.on('mouseout', 'node', function () { cy.elements().removeClass('faded lit'); });
 
   var datalist = document.getElementById('g-names');
   var frag = document.createDocumentFragment();

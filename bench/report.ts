@@ -1,0 +1,80 @@
+// Measures the report: render time for a 2,000-module audit (cold, then incremental with nothing
+// changed, then with one module changed), and how long index.html, modules.html and graph.html
+// take to load in Chromium from file://. Prints the numbers; asserts nothing.
+//   npx tsx bench/report.ts [--modules N] [--audit audit.json --repo DIR]
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AuditJson } from '../src/contract.js';
+import { writeReport } from '../src/report/index.js';
+import { repoSources } from '../src/report/sources.js';
+import { historyEntryFrom, type HistoryEntry } from '../src/state/history.js';
+import { syntheticAudit } from '../fixtures/report/synthetic.js';
+import { launchBrowser } from '../test/report/browser.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  let audit: AuditJson;
+  let sources: (p: string) => string | undefined;
+  let label: string;
+  const auditFile = arg('--audit');
+  if (auditFile) {
+    audit = JSON.parse(readFileSync(auditFile, 'utf8')) as AuditJson;
+    sources = repoSources(arg('--repo') ?? audit.root);
+    label = `${auditFile} (${audit.root})`;
+  } else {
+    const syn = syntheticAudit(Number(arg('--modules') ?? 2000));
+    audit = syn.audit;
+    sources = (p) => syn.sources.get(p);
+    label = 'synthetic';
+  }
+  const lines = audit.modules.reduce((s, m) => s + m.lines, 0);
+  console.log(`audit: ${label}: ${audit.modules.length} modules, ${lines} lines, ${audit.findings.length} findings`);
+  const out = mkdtempSync(path.join(os.tmpdir(), 'grumpy-bench-'));
+  const day = 86_400_000;
+  const history: HistoryEntry[] = [0, 1, 2].map((d) => historyEntryFrom(audit, new Date(Date.UTC(2026, 10, 20) + d * day), '0.1.0'));
+  try {
+    const cold = await writeReport({ audit, sources, history, outDir: out });
+    console.log(`render cold:        ${cold.ms.toFixed(0)} ms (${cold.written} files written)`);
+    const warm = await writeReport({ audit, sources, history, outDir: out });
+    console.log(`render unchanged:   ${warm.ms.toFixed(0)} ms (${warm.written} files written)`);
+    const changed = { ...audit, modules: audit.modules.map((m, i) => (i === 0 ? { ...m, lines: m.lines + 1 } : m)) };
+    const one = await writeReport({ audit: changed, sources, history, outDir: out });
+    console.log(`render one changed: ${one.ms.toFixed(0)} ms (${one.written} files written)`);
+
+    const browser = await launchBrowser();
+    try {
+      for (const [page, ready] of [['index.html', null], ['modules.html', '#module-table[data-ready]'], ['graph.html', '#graph[data-ready]']] as const) {
+        const runs: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          const { page: p, problems } = await browser.open(`file://${path.join(out, 'report', page)}`);
+          if (ready) await p.waitForSelector(ready, { timeout: 30_000 });
+          runs.push(performance.now() - t0);
+          const nav = await p.evaluate(() => {
+            const e = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+            return e.loadEventEnd;
+          });
+          if (i === 2) console.log(`load ${page.padEnd(13)} median ${median(runs).toFixed(0)} ms (wall, to ${ready ? 'script ready' : 'load event'}); in-page loadEventEnd ${nav.toFixed(0)} ms; problems: ${problems.console.length + problems.failed.length + problems.pageErrors.length}`);
+          await p.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+await main();
