@@ -8,7 +8,7 @@ import path from 'node:path';
 import type Parser from 'tree-sitter';
 import type { RuleMatch } from '../facts.js';
 import { loadRulePack } from '../rules/load.js';
-import { isQueryMatcher, type QueryMatcher, type Rule } from '../rules/schema.js';
+import { isQueryMatcher, RulePackError, type QueryMatcher, type Rule } from '../rules/schema.js';
 import { captureText, isStringLiteral } from './strings.js';
 
 interface Compiled {
@@ -37,9 +37,15 @@ function compile(): CompiledPack {
   const language = require('tree-sitter-python') as Parser.Language;
   const byKeyword = new Map<string, Compiled[]>();
   for (const rule of loadRulePack().rules) {
-    for (const matcher of rule.match) {
+    for (const [j, matcher] of rule.match.entries()) {
       if (!isQueryMatcher(matcher)) continue;
-      const c: Compiled = { rule, matcher, query: new Query(language, matcher.query), rootType: patternRootType(matcher.query) };
+      let query: Parser.Query;
+      try {
+        query = new Query(language, matcher.query);
+      } catch (e) {
+        throw new RulePackError(`${rule.source}: ${rule.id}.match[${j}].query: not a valid tree-sitter-python query: ${(e as Error).message}`);
+      }
+      const c: Compiled = { rule, matcher, query, rootType: patternRootType(matcher.query) };
       for (const k of matcher.keywords) {
         const list = byKeyword.get(k) ?? [];
         list.push(c);

@@ -1,0 +1,83 @@
+// The module lists the analyzer classifies imports against: the CPython 2.7 stdlib (generated from
+// python2.7 by scripts/gen-stdlib-list.py), known third-party C extensions, and the Go runtime's
+// native module list. Which stdlib modules count as supported is one pluggable StdlibSupport.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { packageRoot } from '../version.js';
+import { defaultRulesDir } from './rules/load.js';
+
+export type StdlibImpl = 'builtin' | 'extension' | 'pure' | 'other-platform';
+
+/** Answers "does the Go runtime provide this stdlib module?"; swap it when the runtime publishes its list. */
+export interface StdlibSupport {
+  /** Where the answer comes from, for messages and docs. */
+  source: string;
+  provides(module: string, impl: StdlibImpl): boolean;
+}
+
+export interface NativePackage {
+  note: string;
+  /** Only these submodules are native (the package itself is pure). */
+  submodules?: string[];
+}
+
+export interface Catalog {
+  /** The implementation of the longest stdlib module prefix of `name`, with that prefix. */
+  stdlib(name: string): { module: string; impl: StdlibImpl } | undefined;
+  support: StdlibSupport;
+  /** The native package entry for an import name (checking submodule lists), if it is one. */
+  nativePackage(name: string): { top: string; pkg: NativePackage } | undefined;
+  /** Import name for a distribution name from requirements.txt / install_requires. */
+  importNameOf(distribution: string): string;
+}
+
+interface StdlibDoc { modules: Record<string, StdlibImpl> }
+interface NativeDoc { packages: Record<string, NativePackage>; distributions: Record<string, string> }
+interface SupportDoc { native: string[] }
+
+let cached: Catalog | undefined;
+
+/** The runtime's published list replaces our placeholder as soon as it exists. */
+export function runtimeSupportFile(rulesDir: string): string {
+  const published = path.join(packageRoot, 'runtime-go', 'supported-modules.json');
+  return existsSync(published) ? published : path.join(rulesDir, 'runtime-support.json');
+}
+
+export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
+  if (cached && rulesDir === defaultRulesDir()) return cached;
+  const std = JSON.parse(readFileSync(path.join(rulesDir, 'stdlib-modules.json'), 'utf8')) as StdlibDoc;
+  const native = parseYaml(readFileSync(path.join(rulesDir, 'native-packages.yaml'), 'utf8')) as NativeDoc;
+  const supportFile = runtimeSupportFile(rulesDir);
+  const provided = new Set((JSON.parse(readFileSync(supportFile, 'utf8')) as SupportDoc).native);
+  const modules = new Map(Object.entries(std.modules));
+  const dists = new Map(Object.entries(native.distributions).map(([k, v]) => [k.toLowerCase(), v]));
+  const catalog: Catalog = {
+    stdlib(name) {
+      for (let n = name; n; n = n.slice(0, Math.max(0, n.lastIndexOf('.')))) {
+        const impl = modules.get(n);
+        if (impl) return { module: n, impl };
+        if (!n.includes('.')) break;
+      }
+      return undefined;
+    },
+    support: {
+      source: path.relative(packageRoot, supportFile),
+      provides: (module, impl) => impl === 'pure' || provided.has(module),
+    },
+    nativePackage(name) {
+      const parts = name.split('.');
+      const pkg = native.packages[parts[0]!];
+      if (!pkg) return undefined;
+      if (pkg.submodules && !(parts.length > 1 && pkg.submodules.includes(parts[1]!))) return undefined;
+      return { top: parts[0]!, pkg };
+    },
+    importNameOf(distribution) {
+      const d = distribution.toLowerCase();
+      return dists.get(d) ?? distribution.replace(/-/g, '_');
+    },
+  };
+  if (rulesDir === defaultRulesDir()) cached = catalog;
+  return catalog;
+}

@@ -1,0 +1,265 @@
+// The analyzer: discover → parse (facts, cached) → resolve → graph → rules → readiness, returning
+// the JSON contract (design.md section 5). Nothing here imports or executes the scanned code.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SCHEMA_VERSION, type AuditJson, type FindingCategory, type ModuleRecord, type Summary, type Verdict } from '../contract.js';
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { discover, type SourceFile } from '../discover/index.js';
+import { info, silentSink, type EventSink } from '../events.js';
+import { FactsCache, type CachedFacts } from '../state/cache.js';
+import { toolVersion } from '../version.js';
+import { loadCatalog, type Catalog } from './catalog.js';
+import { compileRuleQueries } from './cst/match.js';
+import { collectFindings, type FileForRules } from './findings.js';
+import { buildGraph, type GraphEdge } from './graph.js';
+import { parseInProcess, type FactsRequest, type ParseForFacts } from './parse-step.js';
+import { assessReadiness, type ModuleStatus } from './readiness.js';
+import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
+import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
+import { loadRulePack, type RulePack } from './rules/load.js';
+
+export interface AnalyzeOptions {
+  /** Source roots relative to the repository; found automatically when absent. */
+  roots?: string[];
+  include?: string[];
+  exclude?: string[];
+  threads?: number;
+  events?: EventSink;
+  /** Cache folder (default REPO/.grumpy-audit/cache); false disables the cache. */
+  cacheDir?: string | false;
+  /** The parse step; defaults to src/parse's pool once available, else in-process parsing. */
+  parse?: ParseForFacts;
+}
+
+export interface Analysis {
+  audit: AuditJson;
+  diagnostics: Diagnostic[];
+  pack: RulePack;
+  /** Files whose facts came from the cache, and files parsed in this run. */
+  cacheHits: number;
+  parsed: number;
+}
+
+export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const events = opts.events ?? silentSink;
+  const pack = loadRulePack();
+  compileRuleQueries();
+  const catalog = loadCatalog();
+
+  const found = await discover(repo, { include: opts.include, exclude: opts.exclude, events });
+  const root = found.root;
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const pyFiles = found.files.filter((f) => f.kind === 'python');
+  const nativeFiles = found.files.filter((f) => f.kind !== 'python');
+
+  const parseRun = await parseWithCache(root, pyFiles, opts, diagnostics, events);
+  const parsed = parseRun.facts;
+
+  const setupPy = pyFiles.find((f) => f.path === 'setup.py')?.text;
+  const roots = findSourceRoots(pyFiles.map((f) => f.path), setupPy, opts.roots);
+  const named = nameModules(pyFiles.filter((f) => f.path !== 'setup.py').map((f) => f.path), roots);
+  for (const [p, prev] of named.duplicates) {
+    diagnostics.push(diag('duplicate-module', 'warning', p, `module name already taken by ${prev}; this file is named by its full path`));
+  }
+  const modules = new Map(named.modules.map((m) => [m.name, m]));
+  const ctx: ResolveContext = {
+    modules, catalog,
+    nativeModules: nativeModuleNames(nativeFiles, setupPy, roots, modules),
+    thirdParty: declaredThirdParty(root, setupPy, catalog),
+  };
+  info(events, 'analyze', `${named.modules.length} modules under roots ${roots.map((r) => r || '.').join(', ')}`);
+
+  const moduleByPath = new Map(named.modules.map((m) => [m.path, m]));
+  const fileErrors = undecodableErrors(found.files, found.diagnostics);
+  const forRules: FileForRules[] = [];
+  const resolved = new Map<string, ResolvedImport[]>();
+  for (const f of pyFiles) {
+    const mod = moduleByPath.get(f.path);
+    const p = parsed.get(f.path);
+    const entry: FileForRules = { path: f.path, imports: [] };
+    if (mod) entry.module = mod.name;
+    if (p?.facts) entry.facts = p.facts;
+    const error = fileErrors.get(f.path) ?? parseError(p);
+    if (error) entry.error = error;
+    if (mod && p?.facts) {
+      entry.imports = resolveModuleImports(mod, p.facts, ctx);
+      resolved.set(mod.name, entry.imports);
+    }
+    forRules.push(entry);
+  }
+
+  const edges: GraphEdge[] = [];
+  for (const [from, imps] of resolved) {
+    for (const e of imps) {
+      if (e.kind === 'internal' && !e.nativeFile) edges.push({ from, to: e.module, lazy: e.lazy, conditional: e.conditional, optional: Boolean(e.optional) });
+    }
+  }
+  const graph = buildGraph([...modules.keys()], edges);
+  const findings = collectFindings(pack, forRules, nativeFiles, catalog);
+
+  const statuses: ModuleStatus[] = named.modules.map((m) => ({
+    name: m.name,
+    lines: parsed.get(m.path)?.lines ?? 0,
+    error: forRules.some((f) => f.path === m.path && f.error !== undefined),
+    blockers: [],
+  }));
+  const statusByPath = new Map(named.modules.map((m, i) => [m.path, statuses[i]!]));
+  for (const f of findings) if (f.severity === 'blocker' && f.module !== undefined) statusByPath.get(f.file)?.blockers.push(f);
+  const ready = assessReadiness(graph, statuses);
+
+  const records: ModuleRecord[] = named.modules.map((m, i) => {
+    const r: ModuleRecord = {
+      name: m.name, path: m.path, lines: statuses[i]!.lines, verdict: ready.verdicts.get(m.name)!,
+      imports: (resolved.get(m.name) ?? []).map(toContractEdge),
+      blockedBy: ready.blockedBy.get(m.name)!,
+      importedBy: graph.importedBy.get(m.name) ?? [],
+    };
+    const chain = ready.chains.get(m.name);
+    if (chain) r.blockChain = chain;
+    if (m.isPackage) r.isPackage = true;
+    return r;
+  }).sort((a, b) => a.name.localeCompare(b.name));
+
+  const audit: AuditJson = {
+    schemaVersion: SCHEMA_VERSION,
+    toolVersion,
+    root,
+    modules: records,
+    findings,
+    cycles: graph.cycles,
+    waves: graph.waves,
+    summary: summarize(records, findings.map((f) => f.category)),
+    rules: pack.rules.map((r) => ({
+      id: r.id, title: r.title, category: r.category, severity: r.severity, message: r.messages.default!, remediation: r.remediation, docs: r.docs,
+    })),
+    blockerImpact: ready.impact,
+    cycleCuts: graph.cycleCuts,
+    diagnostics: diagnostics.filter((d) => d.severity !== 'info').map(({ id, severity, file, line, column, message }) => ({ id, severity, file, line, column, message })),
+  };
+  return { audit, diagnostics, pack, cacheHits: parseRun.hits, parsed: parseRun.parsed };
+}
+
+async function parseWithCache(
+  root: string, pyFiles: SourceFile[], opts: AnalyzeOptions, diagnostics: Diagnostic[], events: EventSink,
+): Promise<{ facts: Map<string, CachedFacts>; hits: number; parsed: number }> {
+  const out = new Map<string, CachedFacts>();
+  const pack = loadRulePack();
+  let cache: FactsCache | undefined;
+  if (opts.cacheDir !== false) {
+    const dir = opts.cacheDir ?? path.join(root, '.grumpy-audit', 'cache');
+    const opened = FactsCache.open(dir, `${toolVersion}/${pack.hash}`);
+    cache = opened.cache;
+    diagnostics.push(...opened.diagnostics);
+  }
+  const reqs: (FactsRequest & { sha: string })[] = [];
+  for (const f of pyFiles) {
+    if (f.undecodable || f.text === undefined) continue;
+    const hit = cache?.get(f.path, f.sha256);
+    if (hit) out.set(f.path, hit);
+    else reqs.push({ path: f.path, text: f.text, sha: f.sha256 });
+  }
+  const parse = opts.parse ?? (await defaultParse());
+  const results = reqs.length > 0 ? await parse(reqs.map(({ path: p, text }) => ({ path: p, text })), { threads: opts.threads, events }) : [];
+  results.forEach((r, i) => {
+    const value: CachedFacts = { lines: r.lines, diagnostics: r.diagnostics };
+    if (r.facts) value.facts = r.facts;
+    out.set(r.path, value);
+    cache?.set(r.path, reqs[i]!.sha, value);
+    diagnostics.push(...r.diagnostics);
+  });
+  if (cache) {
+    const d = cache.save();
+    if (d) diagnostics.push(d);
+  }
+  return { facts: out, hits: cache?.hits ?? 0, parsed: reqs.length };
+}
+
+async function defaultParse(): Promise<ParseForFacts> {
+  return parseInProcess;
+}
+
+/** A parse failure: the first syntax-error diagnostic of the front end, else the tree's first error. */
+function parseError(p: CachedFacts | undefined): FileForRules['error'] {
+  if (!p) return undefined;
+  const d = p.diagnostics.find((x) => x.severity === 'error');
+  if (d) return { line: Math.max(1, d.line), column: d.column, detail: d.message };
+  const s = p.facts?.syntaxError;
+  return s ? { line: s.line, column: s.column, detail: s.message } : undefined;
+}
+
+/** Files discover could not decode: CPython would refuse them too. */
+function undecodableErrors(files: SourceFile[], diagnostics: Diagnostic[]): Map<string, NonNullable<FileForRules['error']>> {
+  const out = new Map<string, NonNullable<FileForRules['error']>>();
+  for (const f of files) {
+    if (f.kind !== 'python' || !f.undecodable) continue;
+    const d = diagnostics.find((x) => x.file === f.path && x.severity === 'error');
+    out.set(f.path, { line: Math.max(1, d?.line ?? 1), column: d?.column ?? 0, detail: d?.message ?? 'cannot decode the file' });
+  }
+  return out;
+}
+
+/** Native extension modules built from this repository: setup.py Extension names, .pyx/.so/.pyd/.c files. */
+function nativeModuleNames(nativeFiles: SourceFile[], setupPy: string | undefined, roots: string[], modules: Map<string, ModuleInfo>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (setupPy) {
+    for (const m of setupPy.matchAll(/\bExtension\s*\(\s*(?:name\s*=\s*)?(['"])([\w.]+)\1/g)) if (!modules.has(m[2]!)) out.set(m[2]!, 'setup.py');
+  }
+  const byLength = [...roots].sort((a, b) => b.length - a.length);
+  for (const f of nativeFiles) {
+    if (f.kind === 'swig' || f.path.endsWith('.pxd') || f.path.endsWith('.pxi')) continue;
+    const r = byLength.find((x) => x === '' || f.path.startsWith(x + '/')) ?? '';
+    const rel = r === '' ? f.path : f.path.slice(r.length + 1);
+    const name = rel.replace(/\.[^/]*$/, '').replace(/\//g, '.');
+    if (!modules.has(name) && !out.has(name)) out.set(name, f.path);
+  }
+  return out;
+}
+
+/** Top-level import names the repository declares as third-party requirements (read as text). */
+function declaredThirdParty(root: string, setupPy: string | undefined, catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  const add = (req: string) => {
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req);
+    if (m && !req.trim().startsWith('-')) names.add(catalog.importNameOf(m[1]!).toLowerCase());
+  };
+  for (const file of ['requirements.txt', 'requirements-dev.txt', 'requirements/base.txt', 'requirements/prod.txt', 'dev-requirements.txt']) {
+    const text = readOptional(path.join(root, file));
+    if (text) for (const line of text.split('\n')) if (!line.trim().startsWith('#')) add(line);
+  }
+  const fromList = (text: string | undefined, key: RegExp) => {
+    const m = text ? key.exec(text) : null;
+    if (m) for (const s of m[1]!.matchAll(/(['"])([^'"]+)\1/g)) add(s[2]!);
+  };
+  fromList(setupPy, /install_requires\s*=\s*\[([^\]]*)\]/);
+  fromList(setupPy, /tests_require\s*=\s*\[([^\]]*)\]/);
+  const cfg = readOptional(path.join(root, 'setup.cfg'));
+  const cfgReqs = cfg ? /install_requires\s*=\s*((?:\n[ \t]+.*)+)/.exec(cfg) : null;
+  if (cfgReqs) for (const line of cfgReqs[1]!.split('\n')) add(line);
+  const pipfile = readOptional(path.join(root, 'Pipfile'));
+  const section = pipfile ? /\[packages\]([^[]*)/.exec(pipfile) : null;
+  if (section) for (const line of section[1]!.split('\n')) add(line.replace(/["']/g, ''));
+  return names;
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function summarize(modules: ModuleRecord[], categories: FindingCategory[]): Summary {
+  const byVerdict: Partial<Record<Verdict, number>> = {};
+  const linesByVerdict: Partial<Record<Verdict, number>> = {};
+  let lines = 0;
+  for (const m of modules) {
+    byVerdict[m.verdict] = (byVerdict[m.verdict] ?? 0) + 1;
+    linesByVerdict[m.verdict] = (linesByVerdict[m.verdict] ?? 0) + m.lines;
+    lines += m.lines;
+  }
+  const byCategory: Partial<Record<FindingCategory, number>> = {};
+  for (const c of categories) byCategory[c] = (byCategory[c] ?? 0) + 1;
+  return { modules: modules.length, lines, byVerdict, byCategory, linesByVerdict };
+}

@@ -1,0 +1,141 @@
+// Stage: resolve. Turns each module's import facts into classified edges, following Python 2.7:
+// implicit relative imports inside packages (unless `from __future__ import absolute_import`),
+// explicit relative imports, `from a import b` as submodule or attribute, builtins before the
+// repository, the repository before the rest of the stdlib, `__go__.*` as Go packages.
+
+import type { ImportEdge, ImportKind } from '../contract.js';
+import type { Catalog, StdlibImpl } from './catalog.js';
+import type { FileFacts, ImportFact } from './facts.js';
+import type { ModuleInfo } from './roots.js';
+
+/** An import edge plus what the rules stage needs to judge it. */
+export interface ResolvedImport extends ImportEdge {
+  column: number;
+  /** The ImportError handler around an optional import does more than re-raise. */
+  fallback: boolean;
+  /** For stdlib edges: the implementation of the longest known stdlib prefix, and that prefix. */
+  stdlib?: { module: string; impl: StdlibImpl };
+  /** A relative import that climbs above the top-level package. */
+  badRelative?: boolean;
+  /** For in-repository native modules: the file that provides it. */
+  nativeFile?: string;
+}
+
+export interface ResolveContext {
+  modules: Map<string, ModuleInfo>;
+  /** In-repository native extension modules (setup.py Extension names, .pyx/.so files), name → file. */
+  nativeModules: Map<string, string>;
+  /** Top-level import names declared as third-party requirements. */
+  thirdParty: Set<string>;
+  catalog: Catalog;
+}
+
+export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, ctx: ResolveContext): ResolvedImport[] {
+  const absolute = facts.future.includes('absolute_import');
+  const out: ResolvedImport[] = [];
+  const seen = new Set<string>();
+  const push = (e: ResolvedImport) => {
+    if (e.kind === 'internal' && e.module === mod.name && !e.nativeFile) return;
+    const key = `${e.module}|${e.line}|${e.kind}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const f of facts.imports) {
+    const flags = {
+      line: f.line, column: f.column, conditional: f.conditional, lazy: f.lazy, optional: f.optional, fallback: f.fallback,
+      ...(f.form === 'dynamic' ? { dynamic: true } : {}),
+    };
+    if (f.form === 'from' && f.level > 0) {
+      resolveRelative(mod, f, ctx, flags, push);
+      continue;
+    }
+    const target = absoluteTarget(mod, f.module, absolute, ctx);
+    for (const e of edgesFor(target, ctx)) push({ ...e, ...flags });
+    if (f.form === 'from') {
+      for (const n of f.names) {
+        if (n === '*') continue;
+        const sub = `${target}.${n}`;
+        if (ctx.modules.has(sub) || ctx.nativeModules.has(sub)) for (const e of edgesFor(sub, ctx).slice(-1)) push({ ...e, ...flags });
+        else {
+          const std = ctx.catalog.stdlib(sub);
+          if (std && std.module === sub && !ctx.modules.has(target)) push({ module: sub, kind: 'stdlib', stdlib: std, ...flags });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+type Flags = Pick<ResolvedImport, 'line' | 'column' | 'conditional' | 'lazy' | 'optional' | 'fallback' | 'dynamic'>;
+
+/** The absolute name `import name` means inside `mod`: a sibling first in Python 2, unless absolute_import. */
+function absoluteTarget(mod: ModuleInfo, name: string, absolute: boolean, ctx: ResolveContext): string {
+  const top = name.split('.')[0]!;
+  if (ctx.catalog.stdlib(top)?.impl === 'builtin') return name;
+  if (!absolute && mod.context !== '') {
+    const sibling = `${mod.context}.${top}`;
+    if (ctx.modules.has(sibling) || ctx.nativeModules.has(sibling)) return `${mod.context}.${name}`;
+  }
+  return name;
+}
+
+function resolveRelative(mod: ModuleInfo, f: ImportFact, ctx: ResolveContext, flags: Flags, push: (e: ResolvedImport) => void): void {
+  const written = '.'.repeat(f.level) + f.module;
+  const parts = mod.context === '' ? [] : mod.context.split('.');
+  if (!mod.inPackage || f.level > parts.length) {
+    push({ module: written, kind: 'missing', badRelative: true, ...flags });
+    return;
+  }
+  const base = parts.slice(0, parts.length - (f.level - 1)).join('.');
+  const target = f.module ? `${base}.${f.module}` : base;
+  if (f.module) for (const e of edgesFor(target, ctx).filter((e) => e.module.length > base.length)) push({ ...e, ...flags });
+  for (const n of f.names) {
+    if (n === '*') {
+      if (!f.module) push({ ...edgesFor(target, ctx).slice(-1)[0]!, ...flags });
+      continue;
+    }
+    const sub = `${target}.${n}`;
+    if (ctx.modules.has(sub) || ctx.nativeModules.has(sub)) push({ ...edgesFor(sub, ctx).slice(-1)[0]!, ...flags });
+    else if (!f.module) push({ ...edgesFor(target, ctx).slice(-1)[0]!, ...flags });
+  }
+}
+
+type Edge = Omit<ResolvedImport, keyof Flags>;
+
+/** Edges for importing a dotted name: each internal package on the way, or one external edge. */
+function edgesFor(name: string, ctx: ResolveContext): Edge[] {
+  const parts = name.split('.');
+  const top = parts[0]!;
+  if (top === '__go__') return [{ module: name, kind: 'go' }];
+  const std = ctx.catalog.stdlib(name);
+  if (std?.impl === 'builtin' && std.module === top) return [{ module: name, kind: 'stdlib', stdlib: std }];
+  if (ctx.modules.has(top) || ctx.nativeModules.has(top)) {
+    const edges: Edge[] = [];
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('.');
+      const native = ctx.nativeModules.get(prefix);
+      if (ctx.modules.has(prefix)) edges.push({ module: prefix, kind: 'internal' });
+      else if (native !== undefined) {
+        edges.push({ module: prefix, kind: 'internal', nativeFile: native });
+        break;
+      } else {
+        edges.push({ module: name, kind: 'missing' });
+        break;
+      }
+    }
+    return edges;
+  }
+  if (std) return [{ module: name, kind: 'stdlib', stdlib: std }];
+  const kind: ImportKind = ctx.thirdParty.has(top.toLowerCase()) || ctx.catalog.nativePackage(name) ? 'third-party' : 'missing';
+  return [{ module: name, kind }];
+}
+
+/** Strips the analyzer's working fields, leaving the contract's ImportEdge. */
+export function toContractEdge(e: ResolvedImport): ImportEdge {
+  const out: ImportEdge = { module: e.module, kind: e.kind, line: e.line, conditional: e.conditional, lazy: e.lazy };
+  if (e.optional) out.optional = true;
+  if (e.dynamic) out.dynamic = true;
+  if (e.nativeFile) out.native = true;
+  return out;
+}
