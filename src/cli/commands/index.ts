@@ -2,8 +2,12 @@
 import type { CliCommand } from './types.js';
 import { auditCommand } from './audit.js';
 import { reportCommand } from './report.js';
+import { scanCommand } from './scan.js';
+import { explainCommand } from './explain.js';
 
 export const commands: CliCommand[] = [
   auditCommand,
   reportCommand,
+  scanCommand,
+  explainCommand,
 ];
