@@ -29,6 +29,8 @@ export interface Catalog {
   support: StdlibSupport;
   /** The native package entry for an import name (checking submodule lists), if it is one. */
   nativePackage(name: string): { top: string; pkg: NativePackage } | undefined;
+  /** A third-party package the catalog knows by its top-level import name (native or with native parts). */
+  knownPackage(top: string): boolean;
   /** Import name for a distribution name from requirements.txt / install_requires. */
   importNameOf(distribution: string): string;
 }
@@ -68,11 +70,12 @@ export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
     },
     nativePackage(name) {
       const parts = name.split('.');
-      const pkg = native.packages[parts[0]!];
-      if (!pkg) return undefined;
+      if (!Object.hasOwn(native.packages, parts[0]!)) return undefined;
+      const pkg = native.packages[parts[0]!]!;
       if (pkg.submodules && !(parts.length > 1 && pkg.submodules.includes(parts[1]!))) return undefined;
       return { top: parts[0]!, pkg };
     },
+    knownPackage: (top) => Object.hasOwn(native.packages, top),
     importNameOf(distribution) {
       const d = distribution.toLowerCase();
       return dists.get(d) ?? distribution.replace(/-/g, '_');

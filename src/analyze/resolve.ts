@@ -57,9 +57,10 @@ export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, ctx: Res
         if (n === '*') continue;
         const sub = `${target}.${n}`;
         if (ctx.modules.has(sub) || ctx.nativeModules.has(sub)) for (const e of edgesFor(sub, ctx).slice(-1)) push({ ...e, ...flags });
-        else {
+        else if (!ctx.modules.has(target)) {
           const std = ctx.catalog.stdlib(sub);
-          if (std && std.module === sub && !ctx.modules.has(target)) push({ module: sub, kind: 'stdlib', stdlib: std, ...flags });
+          if (std && std.module === sub) push({ module: sub, kind: 'stdlib', stdlib: std, ...flags });
+          else if (ctx.catalog.nativePackage(sub) && !ctx.catalog.nativePackage(target)) push({ module: sub, kind: 'third-party', ...flags });
         }
       }
     }
@@ -127,7 +128,7 @@ function edgesFor(name: string, ctx: ResolveContext): Edge[] {
     return edges;
   }
   if (std) return [{ module: name, kind: 'stdlib', stdlib: std }];
-  const kind: ImportKind = ctx.thirdParty.has(top.toLowerCase()) || ctx.catalog.nativePackage(name) ? 'third-party' : 'missing';
+  const kind: ImportKind = ctx.thirdParty.has(top.toLowerCase()) || ctx.catalog.knownPackage(top) ? 'third-party' : 'missing';
   return [{ module: name, kind }];
 }
 

@@ -87,7 +87,7 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
         for (const qm of c.query.matches(node, { maxStartDepth: 0 })) {
           const r = toMatch(c, qm);
           if (!r) continue;
-          const dup = `${r.ruleId}:${r.line}:${r.column}`;
+          const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
           if (seen.has(dup)) continue;
           seen.add(dup);
           out.push(r);
