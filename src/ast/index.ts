@@ -1,0 +1,39 @@
+// The ast stage's entry: decoded Python 2.7 source → the typed Module, or CPython's syntax error.
+
+import type { Module } from './nodes.js';
+import { normaliseNewlines, tokenize } from './tokenize.js';
+import { ParseFailure, parseTokens, type SyntaxErrorInfo } from './parser.js';
+import { bytesEncoder } from './encode.js';
+
+export type { SyntaxErrorInfo } from './parser.js';
+
+export interface AstResult {
+  ast?: Module;
+  error?: SyntaxErrorInfo;
+  /** Physical lines in the source. */
+  lines: number;
+}
+
+export interface AstOptions {
+  /**
+   * The file's codec (canonical names as src/discover/encoding.ts gives them). It decides the
+   * bytes of str literals and whether col_offset counts UTF-8 bytes or (latin-1) characters.
+   * Defaults to 'utf-8'.
+   */
+  encoding?: string;
+  /** Count UTF-8 columns even for latin-1 (a cookie spelled "latin1"; see source.ts). */
+  utf8Columns?: boolean;
+}
+
+export function parseModule(text: string, opts: AstOptions = {}): AstResult {
+  const src = normaliseNewlines(text);
+  const latin1 = opts.encoding === 'latin-1' && !opts.utf8Columns;
+  const { tokens, lines } = tokenize(src, !latin1);
+  try {
+    const ast = parseTokens(tokens, { toBytes: bytesEncoder(opts.encoding) });
+    return { ast, lines };
+  } catch (e) {
+    if (e instanceof ParseFailure) return { error: e.info, lines };
+    throw e;
+  }
+}

@@ -1,0 +1,383 @@
+// A Python 2.7 tokenizer with CPython's token positions and error behaviour (Parser/tokenizer.c
+// and parsetok.c semantics, written from their documented behaviour):
+// - a token's lineno is the line where it ENDS, and its col_offset is -1 when it started on an
+//   earlier line (multi-line strings) — the quirk `ast` shows for docstrings;
+// - col_offset counts bytes: UTF-8 bytes of the decoded line, except in latin-1 files, where
+//   CPython keeps the raw bytes (one per character);
+// - tabs indent to the next multiple of 8; at most 100 indentation levels;
+// - the error codes CPython reports (EOL/EOF in strings, bad dedent, bad continuation…).
+// Errors stop tokenizing: the last token is then an ERROR token carrying the message, so the
+// parser reports it only if it gets that far, as CPython does.
+
+export const enum T {
+  NAME = 1, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, ENDMARKER, ERROR,
+}
+
+export interface Token {
+  type: T;
+  /** Source text of the token (for ERROR: the message). */
+  str: string;
+  lineno: number;
+  col: number;
+  /** Character index of the token's start in the normalised text (for error columns). */
+  start: number;
+}
+
+export interface TokenizeError {
+  message: string;
+  /** 'SyntaxError' | 'IndentationError' | … : the class CPython raises. */
+  kind: string;
+  lineno: number;
+  col: number;
+}
+
+const MAXINDENT = 100;
+
+// Character classes, by char code.
+const ID_START = new Uint8Array(128);
+const ID_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ID_START[c] = /[A-Za-z_]/.test(ch) ? 1 : 0;
+  ID_CHAR[c] = /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
+}
+
+const THREE = new Set(['**=', '//=', '<<=', '>>=']);
+const TWO = new Set(['!=', '<>', '%=', '&=', '**', '*=', '+=', '-=', '//', '/=', '<<', '<=', '==', '>=', '>>', '^=', '|=']);
+const ONE = '()[]{}:,;+-*/|&<>=.%`^~@';
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+export interface TokenizeResult {
+  tokens: Token[];
+  error?: TokenizeError;
+  /** Physical line count, as `lines` in ParseResult. */
+  lines: number;
+}
+
+/** The text CPython's tokenizer sees: \r\n and \r become \n, and a final newline is added. */
+export function normaliseNewlines(text: string): string {
+  let t = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  if (t.length === 0 || t.charCodeAt(t.length - 1) !== 10) t += '\n';
+  return t;
+}
+
+/**
+ * Tokenizes normalised text (see normaliseNewlines). `byteCols` selects UTF-8 byte columns
+ * (true) or character columns (latin-1 files, where each character is one source byte).
+ */
+export function tokenize(text: string, byteCols = true): TokenizeResult {
+  const tokens: Token[] = [];
+  const n = text.length;
+  // eslint-disable-next-line no-control-regex
+  const ascii = !byteCols || !/[^\x00-\x7f]/.test(text);
+  let pos = 0;
+  let lineno = 1;
+  let lineStart = 0;
+  let level = 0; // bracket depth
+  const indstack = [0];
+  let atbol = true;
+  let contLine = false;
+  let error: TokenizeError | undefined;
+
+  const colOf = (idx: number): number => {
+    if (idx < lineStart) return -1;
+    if (ascii) return idx - lineStart;
+    return utf8Len(text, lineStart, idx);
+  };
+  const fail = (message: string, idx: number, kind = 'SyntaxError', line = lineno): void => {
+    const col = idx >= lineStart ? colOf(idx) : 0;
+    error = { message, kind, lineno: line, col };
+    tokens.push({ type: T.ERROR, str: message, lineno: line, col, start: idx });
+  };
+  const push = (type: T, start: number, end: number): void => {
+    tokens.push({ type, str: text.slice(start, end), lineno, col: colOf(start), start });
+  };
+
+  outer: while (true) {
+    if (atbol) {
+      atbol = false;
+      let col = 0;
+      let p = pos;
+      for (;;) {
+        const c = text.charCodeAt(p);
+        if (c === 32) col++;
+        else if (c === 9) col = (Math.floor(col / 8) + 1) * 8;
+        else if (c === 12) col = 0;
+        else break;
+        p++;
+      }
+      const c = text.charCodeAt(p);
+      const blank = c === 35 /* # */ || c === 10 || p >= n;
+      if (!blank && level === 0) {
+        const top = indstack[indstack.length - 1]!;
+        if (col > top) {
+          if (indstack.length >= MAXINDENT) {
+            fail('too many levels of indentation', p, 'IndentationError');
+            break;
+          }
+          indstack.push(col);
+          tokens.push({ type: T.INDENT, str: '', lineno, col: -1, start: p });
+        } else if (col < top) {
+          while (indstack.length > 1 && col < indstack[indstack.length - 1]!) {
+            indstack.pop();
+            tokens.push({ type: T.DEDENT, str: '', lineno, col: -1, start: p });
+          }
+          if (col !== indstack[indstack.length - 1]) {
+            fail('unindent does not match any outer indentation level', p, 'IndentationError');
+            break;
+          }
+        }
+      }
+      pos = p;
+    }
+
+    // Skip spaces, tabs and form feeds.
+    let c = text.charCodeAt(pos);
+    while (c === 32 || c === 9 || c === 12) c = text.charCodeAt(++pos);
+    if (c === 35) {
+      // A comment runs to the end of the line.
+      const nl = text.indexOf('\n', pos);
+      pos = nl < 0 ? n : nl;
+      c = text.charCodeAt(pos);
+    }
+    if (pos >= n) break;
+
+    const start = pos;
+    if (c === 10) {
+      pos++;
+      if (level === 0 && lineHasTokens(tokens)) push(T.NEWLINE, start, start + 1);
+      lineno++;
+      lineStart = pos;
+      contLine = false;
+      atbol = true;
+      continue;
+    }
+
+    if (c < 128 && ID_START[c]) {
+      // String prefixes: b, br, r, u, ur (any case).
+      let p = pos;
+      const c0 = c | 32;
+      if (c0 === 98 /* b */ || c0 === 117 /* u */) {
+        let q = p + 1;
+        if ((text.charCodeAt(q) | 32) === 114) q++;
+        const qc = text.charCodeAt(q);
+        if (qc === 39 || qc === 34) { pos = q; if (!scanString(start)) break outer; continue; }
+      } else if (c0 === 114 /* r */) {
+        const qc = text.charCodeAt(p + 1);
+        if (qc === 39 || qc === 34) { pos = p + 1; if (!scanString(start)) break outer; continue; }
+      }
+      p++;
+      for (;;) {
+        const d = text.charCodeAt(p);
+        if (d < 128 && ID_CHAR[d]) p++;
+        else break;
+      }
+      pos = p;
+      push(T.NAME, start, p);
+      continue;
+    }
+
+    if (c === 39 || c === 34) {
+      if (!scanString(start)) break;
+      continue;
+    }
+
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(pos + 1)))) {
+      const end = scanNumber(text, pos);
+      if (end < 0) {
+        fail('invalid token', start);
+        break;
+      }
+      pos = end;
+      push(T.NUMBER, start, end);
+      continue;
+    }
+
+    if (c === 92 /* \ */) {
+      const d = text.charCodeAt(pos + 1);
+      if (d !== 10) {
+        fail('unexpected character after line continuation character', pos + 1);
+        break;
+      }
+      pos += 2;
+      lineno++;
+      lineStart = pos;
+      contLine = true;
+      if (pos >= n) {
+        fail('unexpected EOF while parsing', pos);
+        break;
+      }
+      continue;
+    }
+
+    // Operators.
+    const s3 = text.slice(pos, pos + 3);
+    let len = 0;
+    if (THREE.has(s3)) len = 3;
+    else if (TWO.has(s3.slice(0, 2))) len = 2;
+    else len = 1;
+    if (len === 1) {
+      if (c === 40 || c === 91 || c === 123) level++;
+      else if (c === 41 || c === 93 || c === 125) level--;
+      if (ONE.indexOf(text[pos]!) < 0) {
+        // CPython turns an unknown character into an OP the grammar never accepts.
+        pos++;
+        push(T.OP, start, pos);
+        continue;
+      }
+    }
+    pos += len;
+    push(T.OP, start, pos);
+  }
+
+  if (!error) {
+    // A final NEWLINE when the last logical line had tokens but no newline (cannot happen after
+    // normalisation except inside brackets), then DEDENTs and the end marker.
+    if (level > 0 || contLine) {
+      fail('unexpected EOF while parsing', n);
+    } else {
+      const last = tokens[tokens.length - 1];
+      if (last && last.type !== T.NEWLINE && last.type !== T.DEDENT && last.type !== T.INDENT) {
+        tokens.push({ type: T.NEWLINE, str: '', lineno, col: 0, start: n });
+      }
+      while (indstack.length > 1) {
+        indstack.pop();
+        tokens.push({ type: T.DEDENT, str: '', lineno, col: 0, start: n });
+      }
+      tokens.push({ type: T.ENDMARKER, str: '', lineno, col: 0, start: n });
+    }
+  }
+  const lines = lineno - (text.endsWith('\n') ? 1 : 0);
+  return { tokens, error, lines: Math.max(lines, 0) };
+
+  // Scans a string literal whose quote is at `pos`; `start` is where its prefix began.
+  function scanString(start: number): boolean {
+    const quote = text.charCodeAt(pos);
+    let p = pos + 1;
+    let triple = false;
+    if (text.charCodeAt(p) === quote && text.charCodeAt(p + 1) === quote) {
+      triple = true;
+      p += 2;
+    }
+    for (;;) {
+      if (p >= n) {
+        pos = n;
+        fail(triple ? 'EOF while scanning triple-quoted string literal' : 'EOL while scanning string literal', start);
+        return false;
+      }
+      const d = text.charCodeAt(p);
+      if (d === 10) {
+        if (!triple) {
+          pos = p;
+          fail('EOL while scanning string literal', p);
+          return false;
+        }
+        p++;
+        lineno++;
+        lineStart = p;
+      } else if (d === 92) {
+        const e = text.charCodeAt(p + 1);
+        p += 2;
+        if (e === 10) {
+          lineno++;
+          lineStart = p;
+        } else if (p > n) {
+          pos = n;
+          fail('EOL while scanning string literal', start);
+          return false;
+        }
+      } else if (d === quote) {
+        if (!triple) { p++; break; }
+        if (text.charCodeAt(p + 1) === quote && text.charCodeAt(p + 2) === quote) { p += 3; break; }
+        p++;
+      } else p++;
+    }
+    pos = p;
+    push(T.STRING, start, p);
+    return true;
+  }
+}
+
+/** True when the current logical line produced a token, so a NEWLINE is due. */
+function lineHasTokens(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && last.type !== T.NEWLINE && last.type !== T.INDENT && last.type !== T.DEDENT;
+}
+
+/** The end of the number literal at `pos`, or a negative value for an invalid token. */
+function scanNumber(text: string, pos: number): number {
+  let p = pos;
+  let c = text.charCodeAt(p);
+  const fraction = (): void => {
+    do c = text.charCodeAt(++p); while (isDigit(c));
+  };
+  const exponentAndImag = (): void => {
+    if (c === 101 || c === 69) {
+      // An 'e' not followed by digits is not an exponent: `1else` is 1, else (bpo-21642).
+      const ePos = p;
+      c = text.charCodeAt(++p);
+      if (c === 43 || c === 45) c = text.charCodeAt(++p);
+      if (!isDigit(c)) { p = ePos; c = text.charCodeAt(p); return; }
+      do c = text.charCodeAt(++p); while (isDigit(c));
+    }
+    if (c === 106 || c === 74) c = text.charCodeAt(++p);
+  };
+  if (c === 46) {
+    fraction();
+    exponentAndImag();
+    return p;
+  }
+  if (c === 48) {
+    c = text.charCodeAt(++p);
+    if (c === 46) { fraction(); exponentAndImag(); return p; }
+    if (c === 106 || c === 74) return p + 1;
+    const x = c | 32;
+    if (x === 120) {
+      c = text.charCodeAt(++p);
+      if (!isHex(c)) return -1;
+      do c = text.charCodeAt(++p); while (isHex(c));
+    } else if (x === 111) {
+      c = text.charCodeAt(++p);
+      if (c < 48 || c > 55) return -1;
+      do c = text.charCodeAt(++p); while (c >= 48 && c <= 55);
+    } else if (x === 98) {
+      c = text.charCodeAt(++p);
+      if (c !== 48 && c !== 49) return -1;
+      do c = text.charCodeAt(++p); while (c === 48 || c === 49);
+    } else {
+      let foundDecimal = false;
+      while (c >= 48 && c <= 55) c = text.charCodeAt(++p);
+      if (isDigit(c)) {
+        foundDecimal = true;
+        do c = text.charCodeAt(++p); while (isDigit(c));
+      }
+      if (c === 46) { fraction(); exponentAndImag(); return p; }
+      if (c === 101 || c === 69 || c === 106 || c === 74) { exponentAndImag(); return p; }
+      if (foundDecimal) return -1;
+    }
+    if (c === 108 || c === 76) p++;
+    return p;
+  }
+  do c = text.charCodeAt(++p); while (isDigit(c));
+  if (c === 108 || c === 76) return p + 1;
+  if (c === 46) fraction();
+  exponentAndImag();
+  return p;
+}
+
+/** UTF-8 byte length of text[from, to). */
+export function utf8Len(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { bytes += 4; i++; } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
