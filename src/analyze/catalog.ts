@@ -36,7 +36,7 @@ export interface Catalog {
 }
 
 interface StdlibDoc { modules: Record<string, StdlibImpl> }
-interface NativeDoc { packages: Record<string, NativePackage>; distributions: Record<string, string> }
+interface NativeDoc { packages: Record<string, NativePackage>; tooling: string[]; distributions: Record<string, string> }
 interface SupportDoc { native: string[] }
 
 let cached: Catalog | undefined;
@@ -75,7 +75,7 @@ export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
       if (pkg.submodules && !(parts.length > 1 && pkg.submodules.includes(parts[1]!))) return undefined;
       return { top: parts[0]!, pkg };
     },
-    knownPackage: (top) => Object.hasOwn(native.packages, top),
+    knownPackage: (top) => Object.hasOwn(native.packages, top) || native.tooling.includes(top),
     importNameOf(distribution) {
       const d = distribution.toLowerCase();
       return dists.get(d) ?? distribution.replace(/-/g, '_');

@@ -35,7 +35,8 @@ export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, ctx: Res
   const out: ResolvedImport[] = [];
   const seen = new Set<string>();
   const push = (e: ResolvedImport) => {
-    if (e.kind === 'internal' && e.module === mod.name && !e.nativeFile) return;
+    // A module's own packages are initialised before it runs: edges to them would only add cycles.
+    if (e.kind === 'internal' && !e.nativeFile && (e.module === mod.name || mod.name.startsWith(e.module + '.'))) return;
     const key = `${e.module}|${e.line}|${e.kind}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -111,16 +112,18 @@ function edgesFor(name: string, ctx: ResolveContext): Edge[] {
   if (top === '__go__') return [{ module: name, kind: 'go' }];
   const std = ctx.catalog.stdlib(name);
   if (std?.impl === 'builtin' && std.module === top) return [{ module: name, kind: 'stdlib', stdlib: std }];
-  if (ctx.modules.has(top) || ctx.nativeModules.has(top)) {
+  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+  if (prefixes.some((p) => ctx.modules.has(p) || ctx.nativeModules.has(p))) {
+    // Folders without __init__.py are not modules: `import helper` from a script folder names the
+    // file directly, so a missing prefix only matters when nothing deeper exists.
     const edges: Edge[] = [];
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('.');
+    for (const [i, prefix] of prefixes.entries()) {
       const native = ctx.nativeModules.get(prefix);
       if (ctx.modules.has(prefix)) edges.push({ module: prefix, kind: 'internal' });
       else if (native !== undefined) {
         edges.push({ module: prefix, kind: 'internal', nativeFile: native });
         break;
-      } else {
+      } else if (!prefixes.slice(i + 1).some((p) => ctx.modules.has(p) || ctx.nativeModules.has(p))) {
         edges.push({ module: name, kind: 'missing' });
         break;
       }
