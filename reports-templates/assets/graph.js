@@ -82,6 +82,12 @@
   });
   window.grumpyGraph = cy; // for the browser tests and for curious users' consoles
 
+  // Fit the drawing to the box, but never blow a handful of nodes up to poster size.
+  function fit() {
+    cy.fit(undefined, 30);
+    if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
+  }
+
   function size(lines) { return Math.max(10, Math.min(36, 6 + Math.sqrt(lines) * 0.5)); }
   function groupSizeOf(count) { return Math.min(64, 18 + 5 * Math.sqrt(count)); }
 
@@ -129,7 +135,7 @@
     if (units.size > 80) cy.edges().addClass('faint');
     applyChainToggle();
     cy.layout(layoutFor(units.size)).run();
-    cy.fit(undefined, 30);
+    fit();
     mode = 'overview';
     container.setAttribute('data-mode', 'overview');
     container.setAttribute('data-nodes', String(units.size));
@@ -175,7 +181,7 @@
     cy.batch(function () { cy.elements().remove(); cy.add(els); });
     applyChainToggle();
     cy.layout(layoutFor(dist.size, 'm:' + i)).run();
-    cy.fit(undefined, 30);
+    fit();
     mode = 'focus';
     container.setAttribute('data-mode', 'focus');
     container.setAttribute('data-focus', names[i]);

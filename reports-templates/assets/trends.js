@@ -21,7 +21,7 @@
       width: Math.max(300, box.clientWidth), height: 240,
       series: [{ label: 'Run', value: function (u, t) { return t == null ? '' : new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '); } }].concat(specs),
       axes: [axis(), Object.assign(axis(), { size: 60 })],
-      scales: { x: { time: true, range: function (u, min, max) { return min === max ? [min - 43200, max + 43200] : [min, max]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.08]; } } },
+      scales: { x: { time: true, range: function (u, min, max) { var pad = Math.max(0, 86400 - (max - min)) / 2 + (max - min) * 0.04; return [min - pad, max + pad]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.08]; } } },
       cursor: { drag: { x: false, y: false } },
     };
     var plot = new uPlot(opts, [d.t].concat(data), box);

@@ -1,5 +1,6 @@
 // Reads the scanned repository's files for the annotated source on module pages.
 
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodePython2 } from '../discover/encoding.js';
@@ -21,6 +22,8 @@ export function repoSources(root: string): (relPath: string) => string | undefin
       return undefined;
     }
     if (!relPath.endsWith('.py')) return bytes.toString('utf8');
+    // Most sources are plain ASCII, which every Python 2 codec decodes the same way: skip the codec work.
+    if (isAscii(bytes)) return bytes.toString('latin1');
     const decoded = decodePython2(bytes);
     if (!decoded.error) return decoded.text;
     try {

@@ -24,6 +24,8 @@ const DEFAULT_STATUS: Record<ImportKind, { status: string; cls: string }> = {
   missing: { status: 'missing', cls: 'bad' },
   internal: { status: 'in repository', cls: 'good' },
 };
+/** An internal import flagged `native`: an extension module built from this repository's C/Cython sources. */
+const NATIVE_HERE = { status: 'built from this repository', cls: 'bad' };
 const WAVE_PREVIEW = 40;
 const TOP_BLOCKERS = 15;
 
@@ -73,7 +75,9 @@ function topBlockers(facts: AuditFacts, pages: Pages): BlockerRow[] {
       const f = at ? facts.findingsByFile.get(at[2]!)?.find((x) => x.line === Number(at[3]) && x.ruleId === at[1]) : undefined;
       if (f?.module) href = pages.moduleHref(f.module, '', f.line);
     }
-    return { target: b.target, href, kind: b.kind, modulesFreed: b.modulesFreed, linesFreed: b.linesFreed, verdictLabel };
+    const at = b.kind === 'finding' ? /^(.*)@(.*)$/.exec(b.target) : null;
+    const label = at ? `${at[2]} (${at[1]})` : b.target;
+    return { target: label, href, kind: b.kind, modulesFreed: b.modulesFreed, linesFreed: b.linesFreed, verdictLabel };
   });
 }
 
@@ -106,7 +110,7 @@ function dependencies(facts: AuditFacts, pages: Pages): Map<ImportKind, Dependen
   const acc = new Map<string, Acc>();
   for (const m of facts.modules) {
     for (const e of m.imports) {
-      if (e.kind === 'internal') continue;
+      if (e.kind === 'internal' && !e.native) continue;
       const name = e.kind === 'third-party' ? topPackageOf(e.module) : e.module;
       const key = `${e.kind}\0${name}`;
       const a = acc.get(key) ?? { kind: e.kind, importers: new Set<string>(), rank: IMPORT_STATUS.length, first: m.name };
@@ -121,7 +125,7 @@ function dependencies(facts: AuditFacts, pages: Pages): Map<ImportKind, Dependen
   const out = new Map<ImportKind, DependencyRow[]>();
   for (const [key, a] of acc) {
     const name = key.slice(key.indexOf('\0') + 1);
-    const s = a.rank < IMPORT_STATUS.length ? IMPORT_STATUS[a.rank]! : DEFAULT_STATUS[a.kind];
+    const s = a.kind === 'internal' ? NATIVE_HERE : a.rank < IMPORT_STATUS.length ? IMPORT_STATUS[a.rank]! : DEFAULT_STATUS[a.kind];
     const row: DependencyRow = { name, importers: a.importers.size, status: s.status, statusCls: s.cls, example: pages.moduleLink(a.first, '') };
     const list = out.get(a.kind) ?? [];
     list.push(row);
@@ -197,7 +201,7 @@ export function indexView(facts: AuditFacts, pages: Pages, history: readonly His
     findingsByCategory: byCategory,
     findingsByRule: byRule,
     nativeInRepo: nativeInRepo(facts, pages),
-    nativeImports: allDeps.filter((d) => d.status === 'C extension' || d.status === 'optional C extension'),
+    nativeImports: allDeps.filter((d) => d.status === 'C extension' || d.status === 'optional C extension' || d.status === NATIVE_HERE.status),
     stdlib: deps.get('stdlib') ?? [],
     thirdParty: deps.get('third-party') ?? [],
     goImports: deps.get('go') ?? [],

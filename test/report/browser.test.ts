@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeRepository } from '../../src/analyze/index.js';
 import { main } from '../../src/cli/main.js';
 import { writeReport } from '../../src/report/index.js';
 import { historyEntryFrom } from '../../src/state/history.js';
@@ -124,7 +125,7 @@ describe('sample report, two runs of `report`', () => {
     const { page, problems } = await browser.open(url('modules/shop.pricing.html'));
     const exec = audit.findings.find((f) => f.ruleId === 'dynamic-exec')!;
     const line = page.locator(`#L${exec.line}`);
-    expect(await line.locator('.code').textContent()).toBe('    exec code in scope');
+    expect(await line.textContent()).toBe('    exec code in scope');
     expect(await line.getAttribute('class')).toContain('sev-blocker');
     const note = page.locator(`#L${exec.line} + .finding`);
     expect(await note.locator('.msg').textContent()).toBe(exec.message);
@@ -212,6 +213,24 @@ describe('sample report, two runs of `report`', () => {
       await new Promise((resolve) => server.close(resolve));
     }
     expect(notFound).toEqual([]);
+  });
+});
+
+describe('`report REPO` running the analyzer', () => {
+  it('analyses the sample repository and renders the same numbers the analyzer produced', async () => {
+    const { repo } = loadFixture('sample');
+    const out = tempDir('analyze');
+    expect(await main(['node', 'grumpy-audit', '--quiet', 'report', repo, '--out', out])).toBe(0);
+    const { audit } = (await analyzeRepository(repo, { cacheDir: false }));
+    const { page, problems } = await browser.open(`file://${path.join(out, 'report', 'index.html')}`);
+    for (const v of ['ready', 'blocked', 'blocked-by-dependency', 'error'] as const) {
+      const n = audit.modules.filter((m) => m.verdict === v).length;
+      expect(await page.locator(`#coverage tr[data-key="${v}"] td[data-modules]`).getAttribute('data-modules')).toBe(String(n));
+    }
+    expect(await page.locator('#native').textContent()).toContain('shop._speedups');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'analyzed-index.png'), fullPage: true });
+    expectClean(problems);
+    await page.close();
   });
 });
 

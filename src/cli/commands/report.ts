@@ -1,20 +1,23 @@
-// `grumpy-audit report REPO [--out DIR] [--from-json audit.json]`: writes the HTML report and
-// appends this run to the history. The renderer does not care where the AuditJson came from.
+// `grumpy-audit report REPO [--out DIR] [--from-json audit.json]`: analyses REPO (or reads a saved
+// audit.json), appends this run to the history and writes the HTML report. The renderer does not
+// care where the AuditJson came from.
 
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { analyzeRepository } from '../../analyze/index.js';
+import { RulePackError } from '../../analyze/rules/schema.js';
 import { SCHEMA_VERSION, type AuditJson } from '../../contract.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { writeReport } from '../../report/index.js';
 import { repoSources } from '../../report/sources.js';
 import { appendHistory, historyEntryFrom } from '../../state/history.js';
 import { toolVersion } from '../../version.js';
-import { EXIT_OK, UsageError, type CliContext } from '../context.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from '../context.js';
 import { checkRepoDir } from './audit.js';
 import type { CliCommand } from './types.js';
 
-interface ReportOptions { out?: string; fromJson?: string }
+interface ReportOptions { out?: string; fromJson?: string; include?: string[]; exclude?: string[] }
 
 function readAudit(file: string): AuditJson {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
@@ -37,17 +40,35 @@ export const reportCommand: CliCommand = {
       .command('report [repo]')
       .description('write the HTML migration report for REPO (default ".") to OUT/report/')
       .option('--out <dir>', 'output folder (default REPO/.grumpy-audit)')
-      .option('--from-json <file>', 'render this audit.json instead of analysing REPO');
+      .option('--from-json <file>', 'render this audit.json (from `scan --format json`) instead of analysing REPO')
+      .option('--include <glob...>', 'only scan files matching these globs')
+      .option('--exclude <glob...>', 'also skip files matching these globs');
   },
   async run(ctx: CliContext, args: unknown[]) {
     const repo = (args[0] as string | undefined) ?? '.';
     const opts = args[1] as ReportOptions;
     checkRepoDir(repo);
-    if (!opts.fromJson) {
-      throw new UsageError('the analyzer is not wired into `report` yet: pass --from-json audit.json (from `grumpy-audit scan --format json`)');
-    }
-    const audit = readAudit(opts.fromJson);
     const outDir = path.resolve(opts.out ?? path.join(repo, '.grumpy-audit'));
+    let audit: AuditJson;
+    if (opts.fromJson) {
+      audit = readAudit(opts.fromJson);
+    } else {
+      try {
+        const analysis = await analyzeRepository(repo, {
+          include: opts.include, exclude: opts.exclude, events: ctx.events, cacheDir: path.join(outDir, 'cache'),
+        });
+        for (const d of analysis.diagnostics) {
+          if (d.severity === 'error' || (d.severity === 'warning' && !ctx.quiet)) ctx.stderr.write(formatDiagnostic(d) + '\n');
+        }
+        audit = analysis.audit;
+      } catch (e) {
+        if (e instanceof RulePackError) {
+          ctx.stderr.write(`grumpy-audit: invalid rule pack: ${e.message}\n`);
+          return EXIT_USAGE;
+        }
+        throw e;
+      }
+    }
     const now = new Date();
     const history = appendHistory(path.join(outDir, 'state'), historyEntryFrom(audit, now, toolVersion));
     for (const d of history.diagnostics) ctx.stderr.write(formatDiagnostic(d) + '\n');
