@@ -1,0 +1,20 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import path from 'node:path';
+
+const ENTRY = path.resolve(import.meta.dirname, 'cli-entry.ts');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns `grumpy-audit ARGS` from source through tsx, in a real child process. */
+export function cli(args: string[], opts: SpawnSyncOptions = {}): CliRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    cwd: ROOT, encoding: 'utf8', timeout: 120_000, ...opts,
+    env: { ...process.env, NO_COLOR: '1', ...(opts.env ?? {}) },
+  });
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
