@@ -4,10 +4,14 @@ import { auditCommand } from './audit.js';
 import { reportCommand } from './report.js';
 import { scanCommand } from './scan.js';
 import { explainCommand } from './explain.js';
+import { runCommand } from './run.js';
+import { buildCommand } from './build.js';
 
 export const commands: CliCommand[] = [
   auditCommand,
   reportCommand,
   scanCommand,
   explainCommand,
+  runCommand,
+  buildCommand,
 ];

@@ -1,0 +1,100 @@
+// The build stage: transpile every module of a program, assemble the Go module, `go build` it,
+// and keep the binary in the content-hash cache so an unchanged program is not rebuilt.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, copyFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { toolVersion } from '../version.js';
+import { RUNTIME_IMPORT, transpileModule } from '../transpile/module.js';
+import { goPackageName } from '../transpile/goliteral.js';
+import type { Program } from '../transpile/program.js';
+import { cacheRoot, hashTree, sha256 } from './cache.js';
+import { packageDirFor, runtimeDir, writeGoModule, type GoPackage } from './gomodule.js';
+import { nativeModules } from './native.js';
+import { findGo } from './toolchain.js';
+
+export interface BuildResult {
+  /** The executable in the cache (absent when the build failed). */
+  binary?: string;
+  diagnostics: Diagnostic[];
+  cached: boolean;
+  /** The assembled Go module directory (kept for inspection). */
+  goDir?: string;
+}
+
+export interface BuildOptions {
+  /** Also run `go vet` on the generated packages. */
+  vet?: boolean;
+}
+
+/** Everything that can change the binary besides the Python sources. */
+function toolHash(): string {
+  const transpilerDir = fileURLToPath(new URL('../transpile', import.meta.url));
+  const buildDir = fileURLToPath(new URL('.', import.meta.url));
+  const js = (n: string): boolean => n.endsWith('.js') || n.endsWith('.ts');
+  return sha256(toolVersion, hashTree(transpilerDir, js), hashTree(buildDir, js),
+    hashTree(runtimeDir(), (n) => n.endsWith('.go') || n === 'go.mod'));
+}
+
+export function programKey(program: Program): string {
+  const parts: string[] = [toolHash(), program.main];
+  for (const m of [...program.modules].sort((a, b) => a.name.localeCompare(b.name))) {
+    parts.push(m.name, m.file, String(m.isPackage), sha256(m.bytes));
+  }
+  return sha256(...parts);
+}
+
+export function goPackageFor(moduleName: string): string {
+  return goPackageName(`m_${moduleName.replace(/\./g, '__')}`);
+}
+
+export function buildProgram(program: Program, opts: BuildOptions = {}): BuildResult {
+  const go = findGo();
+  if (typeof go === 'string') return { diagnostics: [diag('go-missing', 'error', '', go)], cached: false };
+  const key = programKey(program);
+  const binDir = path.join(cacheRoot(), 'bin');
+  const binary = path.join(binDir, key.slice(0, 32));
+  if (existsSync(binary) && !opts.vet) return { binary, diagnostics: [], cached: true };
+
+  const diagnostics: Diagnostic[] = [];
+  const packages: GoPackage[] = [];
+  const natives = nativeModules();
+  const linkedNatives = new Set<string>();
+  for (const m of program.modules) {
+    const goPackage = goPackageFor(m.name);
+    const out = transpileModule({
+      name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
+      goPackage, imports: m.imports,
+    });
+    diagnostics.push(...out.diagnostics);
+    packages.push({ dir: packageDirFor(goPackage), source: out.source });
+  }
+  for (const pkg of new Set(natives.values())) if (pkg !== RUNTIME_IMPORT) linkedNatives.add(pkg);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, cached: false };
+
+  const goDir = path.join(cacheRoot(), 'work', key.slice(0, 32));
+  writeGoModule(goDir, packages, program.main, [...linkedNatives].sort());
+  const env = { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off' };
+  mkdirSync(binDir, { recursive: true });
+  const tmp = `${binary}.${process.pid}.tmp`;
+  const r = spawnSync(go.go, ['build', '-trimpath', '-o', tmp, '.'], { cwd: goDir, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    diagnostics.push(diag('go-build-failed', 'error', goDir, `go build failed:\n${(r.stderr || r.stdout || String(r.error)).trim()}`));
+    return { diagnostics, cached: false, goDir };
+  }
+  if (opts.vet) {
+    const v = spawnSync(go.go, ['vet', './...'], { cwd: goDir, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (v.status !== 0) diagnostics.push(diag('go-vet-failed', 'error', goDir, `go vet failed:\n${(v.stderr || v.stdout).trim()}`));
+  }
+  renameSync(tmp, binary);
+  return { binary, diagnostics, cached: false, goDir };
+}
+
+/** Copies a built binary to a user-chosen path (`build -o`). */
+export function installBinary(binary: string, out: string): void {
+  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  copyFileSync(binary, out);
+  chmodSync(out, 0o755);
+}

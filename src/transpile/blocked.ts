@@ -1,0 +1,42 @@
+// Dynamic features the transpiler refuses: exec, eval, compile and execfile run code that only
+// exists at run time. Each use is a compile-time error carrying the analyzer's rule id.
+// (String-literal arguments are not compiled statically either: one rule, no special cases.)
+
+import type * as A from '../ast/nodes.js';
+import type { ModuleCtx } from './context.js';
+
+const BLOCKED_CALLS: Record<string, string> = {
+  eval: 'dynamic-eval',
+  compile: 'dynamic-compile',
+  execfile: 'dynamic-execfile',
+};
+
+export function findBlocked(mod: ModuleCtx, root: A.Module): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as { _type?: string } & Record<string, unknown>;
+    if (n._type === 'Exec') {
+      const st = n as unknown as A.Exec;
+      mod.error(st, 'dynamic-exec', `exec statement: ${mod.file}:${st.lineno} runs code only known at run time and cannot be transpiled`);
+    } else if (n._type === 'Call') {
+      const c = n as unknown as A.Call;
+      if (c.func._type === 'Name' && BLOCKED_CALLS[c.func.id] && !isShadowed(mod, c.func.id)) {
+        const id = BLOCKED_CALLS[c.func.id]!;
+        mod.error(c, id, `${c.func.id}() at ${mod.file}:${c.lineno} runs code only known at run time and cannot be transpiled`);
+      }
+    }
+    for (const [k, v] of Object.entries(n)) {
+      if (k !== '_type' && v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(root.body);
+}
+
+/** A module-level def or assignment of the same name means it is not the builtin. */
+function isShadowed(mod: ModuleCtx, name: string): boolean {
+  return mod.table.module.bound.has(name);
+}

@@ -1,0 +1,129 @@
+// Emission state: the per-module context (constants, code objects, diagnostics) and the per-body
+// context (one Go function being written: its scope, error exit, open loops and try closures).
+
+import type { Diagnostic } from '../diagnostics.js';
+import type * as A from '../ast/nodes.js';
+import { Printer } from './printer.js';
+import type { Scope, ScopeTable } from './scope.js';
+import { goBytes, goUtf8 } from './goliteral.js';
+
+export interface Futures {
+  division: boolean;
+  unicodeLiterals: boolean;
+  printFunction: boolean;
+  absoluteImport: boolean;
+}
+
+/** How an import in this module resolves: absolute module names, decided at transpile time. */
+export interface ImportResolver {
+  /** The absolute name for `import name` / `from name import …` at `level` (0 = absolute or implicit relative). */
+  resolve(name: string | null, level: number): string | null;
+  /** Is `mod` a module of the program or the runtime (so `from pkg import mod` imports it)? */
+  isModule(mod: string): boolean;
+}
+
+export class ModuleCtx {
+  readonly consts: string[] = [];
+  private readonly constIndex = new Map<string, string>();
+  readonly codes: string[] = [];
+  readonly diags: Diagnostic[] = [];
+  private tmp = 0;
+
+  constructor(
+    readonly file: string,
+    readonly modName: string,
+    readonly table: ScopeTable,
+    readonly futures: Futures,
+    readonly lines: string[],
+    readonly imports: ImportResolver,
+  ) {}
+
+  fresh(prefix = 't'): string {
+    return `${prefix}${++this.tmp}`;
+  }
+
+  /** A package-level constant for a literal, shared by every use in the module. */
+  constant(key: string, init: string): string {
+    const hit = this.constIndex.get(key);
+    if (hit) return hit;
+    const name = `k${this.constIndex.size + 1}`;
+    this.constIndex.set(key, name);
+    this.consts.push(`${name} = ${init}`);
+    return name;
+  }
+
+  strConst(bytes: string): string {
+    return this.constant(`s:${bytes}`, `py.NewStr(${goBytes(bytes)})`);
+  }
+
+  /** A code object for a def/lambda/class/comprehension: name and first line. */
+  code(name: string, line: number, argNames: string[] = [], flags = ''): string {
+    const v = `code${this.codes.length + 1}`;
+    const args = argNames.length ? `, ${argNames.map(goUtf8).join(', ')}` : '';
+    void args;
+    void flags;
+    this.codes.push(`${v} = py.NewCode(${goUtf8(name)}, modFile, modLines)`);
+    void line;
+    return v;
+  }
+
+  error(node: { lineno?: number; col_offset?: number }, id: string, message: string): void {
+    this.diags.push({
+      id, severity: 'error', file: this.file, line: node.lineno ?? 0, column: node.col_offset ?? 0, message,
+    } as Diagnostic);
+  }
+}
+
+/** Control codes a try-closure returns to its caller besides an exception. */
+export const CTL_RETURN = 1;
+export const CTL_BREAK = 2;
+export const CTL_CONTINUE = 3;
+
+export type BodyKind = 'module' | 'class' | 'function' | 'generator';
+
+export class Body {
+  /** Depth of try-closures open inside this Go function (0 = the function itself). */
+  closureDepth = 0;
+  /** For each open Python loop, the closure depth it was opened at. */
+  readonly loops: number[] = [];
+  /** Control codes used at each closure depth (index = depth). */
+  readonly ctlUsed: Set<number>[] = [new Set()];
+
+  constructor(
+    readonly mod: ModuleCtx,
+    readonly p: Printer,
+    readonly scope: Scope,
+    readonly kind: BodyKind,
+    /** Class bodies: the Go variable of the namespace dict. */
+    readonly ns: string | null = null,
+  ) {}
+
+  /** Locals that are always bound (parameters never deleted): their loads skip the unbound check. */
+  readonly alwaysBound = new Set<string>();
+
+  definitelyBound(id: string): boolean {
+    return this.alwaysBound.has(id);
+  }
+
+  get inClosure(): boolean {
+    return this.closureDepth > 0;
+  }
+
+  /** The Go statement that leaves the current Go function with an exception held in `err`. */
+  raise(err = 'err'): string {
+    return this.inClosure ? `return 0, ${err}` : `return nil, ${err}`;
+  }
+
+  check(err = 'err'): void {
+    this.p.line(`if ${err} != nil {`);
+    this.p.indent(() => this.p.line(this.raise(err)));
+    this.p.line('}');
+  }
+
+  line(node: A.stmt): void {
+    const src = this.mod.lines[node.lineno - 1] ?? '';
+    const shown = src.trim().replace(/[\r\n]/g, ' ');
+    this.p.line(`// ${this.mod.file}:${node.lineno}: ${shown.length > 70 ? shown.slice(0, 67) + '...' : shown}`);
+    this.p.line(`f.Line = ${node.lineno}`);
+  }
+}

@@ -1,0 +1,444 @@
+// Expression lowering. Each function emits the statements that compute a Python expression and
+// returns a Go expression naming the result (a temporary or a package constant). Every fallible
+// runtime call is followed by an error check that leaves through the body's current exit.
+
+import type * as A from '../ast/nodes.js';
+import type { Body } from './context.js';
+import { access } from './scope.js';
+import { goBytes, goLocal, goUtf8 } from './goliteral.js';
+import { binaryFn, compareCall, unaryFn } from './rt.js';
+import { emitComprehensionScope, emitLambda } from './func.js';
+
+/** `t, err := call` + check; returns t. */
+export function call(b: Body, callExpr: string): string {
+  const t = b.mod.fresh();
+  b.p.line(`${t}, err := ${callExpr}`);
+  b.check();
+  return t;
+}
+
+/** A fallible call returning only an error. */
+export function run(b: Body, callExpr: string): void {
+  b.p.line(`if err := ${callExpr}; err != nil {`);
+  b.p.indent(() => b.p.line(b.raise()));
+  b.p.line('}');
+}
+
+/** Evaluates e for its truth value; returns a Go bool expression. */
+export function truth(b: Body, e: A.expr): string {
+  if (e._type === 'UnaryOp' && e.op._type === 'Not') {
+    return `!${truth(b, e.operand)}`;
+  }
+  if (e._type === 'Compare' && e.ops.length === 1) {
+    const op = e.ops[0]!._type;
+    const rich: Partial<Record<A.CmpOpName, string>> = { Eq: 'EQ', NotEq: 'NE', Lt: 'LT', LtE: 'LE', Gt: 'GT', GtE: 'GE' };
+    const l = expr(b, e.left);
+    const r = expr(b, e.comparators[0]!);
+    if (op === 'Is') return `(${l} == ${r})`;
+    if (op === 'IsNot') return `(${l} != ${r})`;
+    if (op === 'In') return call(b, `py.Contains(f, ${r}, ${l})`);
+    if (op === 'NotIn') return `!${call(b, `py.Contains(f, ${r}, ${l})`)}`;
+    return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
+  }
+  const v = expr(b, e);
+  const t = b.mod.fresh();
+  b.p.line(`${t}, err := py.IsTrue(f, ${v})`);
+  b.check();
+  return t;
+}
+
+export function exprs(b: Body, es: A.expr[]): string[] {
+  return es.map((e) => expr(b, e));
+}
+
+function list(items: string[]): string {
+  return `[]py.Object{${items.join(', ')}}`;
+}
+
+export function expr(b: Body, e: A.expr): string {
+  switch (e._type) {
+    case 'Num': return num(b, e.n);
+    case 'Str': return str(b, e.s);
+    case 'Name': return loadName(b, e.id, e);
+    case 'Attribute': {
+      const o = expr(b, e.value);
+      return call(b, `py.GetAttr(f, ${o}, ${goUtf8(e.attr)})`);
+    }
+    case 'Subscript': return subscript(b, e);
+    case 'BinOp': {
+      const l = expr(b, e.left);
+      const r = expr(b, e.right);
+      return call(b, `${binaryFn(e.op._type, b.mod.futures.division)}(f, ${l}, ${r})`);
+    }
+    case 'UnaryOp': {
+      if (e.op._type === 'Not') {
+        const t = truth(b, e.operand);
+        return `py.NewBool(!${t})`;
+      }
+      const v = expr(b, e.operand);
+      return call(b, `${unaryFn(e.op._type)}(f, ${v})`);
+    }
+    case 'BoolOp': return boolOp(b, e);
+    case 'Compare': return compare(b, e);
+    case 'IfExp': {
+      const t = b.mod.fresh();
+      b.p.line(`var ${t} py.Object`);
+      const c = truth(b, e.test);
+      b.p.line(`if ${c} {`);
+      b.p.indent(() => b.p.line(`${t} = ${expr(b, e.body)}`));
+      b.p.line('} else {');
+      b.p.indent(() => b.p.line(`${t} = ${expr(b, e.orelse)}`));
+      b.p.line('}');
+      return t;
+    }
+    case 'Call': return callExpr(b, e);
+    case 'Tuple': {
+      if (e.elts.length === 0) return 'py.NewTuple()';
+      return `py.NewTuple(${exprs(b, e.elts).join(', ')})`;
+    }
+    case 'List': return `py.NewList(${exprs(b, e.elts).join(', ')})`;
+    case 'Set': return call(b, `py.NewSetFrom(f, ${list(exprs(b, e.elts))})`);
+    case 'Dict': {
+      const t = b.mod.fresh();
+      b.p.line(`${t} := py.NewDictPresized(${e.keys.length})`);
+      e.keys.forEach((k, i) => {
+        // CPython 2.7 evaluates the value before the key in a display.
+        const v = expr(b, e.values[i]!);
+        const kk = expr(b, k);
+        run(b, `${t}.SetItem(f, ${kk}, ${v})`);
+      });
+      return t;
+    }
+    case 'Repr': {
+      const v = expr(b, e.value);
+      return call(b, `py.Repr(f, ${v})`);
+    }
+    case 'Lambda': return emitLambda(b, e);
+    case 'ListComp': return listComp(b, e);
+    case 'GeneratorExp': case 'SetComp': case 'DictComp':
+      return emitComprehensionScope(b, e);
+    case 'Yield': {
+      if (b.kind !== 'generator') {
+        b.mod.error(e, 'unsupported-yield', "'yield' outside a function is not supported");
+        return 'py.None';
+      }
+      const v = e.value ? expr(b, e.value) : 'py.None';
+      return call(b, `gen.Yield(f, ${v})`);
+    }
+  }
+}
+
+export function num(b: Body, n: A.PyNumValue): string {
+  switch (n.kind) {
+    case 'int': return b.mod.constant(`i:${n.value}`, `py.NewInt(${n.value})`);
+    case 'long': return b.mod.constant(`l:${n.value}`, `py.NewLongFromString(${goBytes(n.value)})`);
+    case 'float': return b.mod.constant(`f:${n.value}`, `py.NewFloat(${goFloat(n.value)})`);
+    case 'complex': return b.mod.constant(`c:${n.real}:${n.imag}`, `py.NewComplex(${goFloat(n.real)}, ${goFloat(n.imag)})`);
+  }
+}
+
+/** A Go expression for a float in Python repr form (non-finite values and -0.0 via the runtime). */
+function goFloat(v: string): string {
+  // Go constants have no infinities or negative zero; these few come from the math package.
+  if (v === 'inf') return 'math.Inf(1)';
+  if (v === '-inf') return 'math.Inf(-1)';
+  if (v === 'nan') return 'math.NaN()';
+  if (v === '-0.0') return 'math.Copysign(0, -1)';
+  return /[.e]/.test(v) ? v : `${v}.0`;
+}
+
+export function str(b: Body, s: A.PyStrValue): string {
+  if (typeof s === 'string') return b.mod.strConst(s);
+  if (s.codePoints) {
+    return b.mod.constant(`u:${s.codePoints.join(',')}`, `py.NewUnicodeRunes([]rune{${s.codePoints.join(', ')}})`);
+  }
+  return b.mod.constant(`u:${s.value}`, `py.NewUnicode(${goUtf8(s.value)})`);
+}
+
+/** A Go *py.Str constant for an identifier (interned per module; its hash is computed once). */
+export function nameConst(b: Body, id: string): string {
+  return b.mod.strConst(id);
+}
+
+export function loadName(b: Body, id: string, at: { lineno: number; col_offset: number }): string {
+  void at;
+  const how = access(b.scope, id);
+  switch (how) {
+    case 'fast': {
+      const v = goLocal(id);
+      if (!b.definitelyBound(id)) {
+        b.p.line(`if ${v} == nil {`);
+        b.p.indent(() => b.p.line(b.raise(`py.UnboundLocal(${goUtf8(id)})`)));
+        b.p.line('}');
+      }
+      return v;
+    }
+    case 'cell': case 'free': {
+      const t = b.mod.fresh();
+      b.p.line(`${t} := ${goLocal(id)}.Get()`);
+      b.p.line(`if ${t} == nil {`);
+      b.p.indent(() => b.p.line(b.raise(how === 'cell' ? `py.UnboundLocal(${goUtf8(id)})` : `py.UnboundFree(${goUtf8(id)})`)));
+      b.p.line('}');
+      return t;
+    }
+    case 'global': return call(b, `py.LoadGlobal(f, ${nameConst(b, id)})`);
+    case 'name':
+      if (b.ns) return call(b, `py.LoadClassName(f, ${b.ns}, ${nameConst(b, id)})`);
+      return call(b, `py.LoadName(f, ${nameConst(b, id)})`);
+  }
+}
+
+function subscript(b: Body, e: A.Subscript): string {
+  const o = expr(b, e.value);
+  const sl = e.slice;
+  if (sl._type === 'Slice' && sl.step === null) {
+    const lo = sl.lower ? expr(b, sl.lower) : 'nil';
+    const hi = sl.upper ? expr(b, sl.upper) : 'nil';
+    return call(b, `py.GetSlice(f, ${o}, ${lo}, ${hi})`);
+  }
+  const k = sliceKey(b, sl);
+  return call(b, `py.GetItem(f, ${o}, ${k})`);
+}
+
+/** The key object for x[...]: an index value, a slice object, Ellipsis, or a tuple of those. */
+export function sliceKey(b: Body, sl: A.slice): string {
+  switch (sl._type) {
+    case 'Index': return expr(b, sl.value);
+    case 'Ellipsis': return 'py.Ellipsis';
+    case 'Slice': {
+      const lo = sl.lower ? expr(b, sl.lower) : 'py.None';
+      const hi = sl.upper ? expr(b, sl.upper) : 'py.None';
+      const st = sl.step ? expr(b, sl.step) : 'py.None';
+      return `py.NewSlice(${lo}, ${hi}, ${st})`;
+    }
+    case 'ExtSlice': return `py.NewTuple(${sl.dims.map((d) => sliceKey(b, d)).join(', ')})`;
+  }
+}
+
+function boolOp(b: Body, e: A.BoolOp): string {
+  const t = b.mod.fresh();
+  b.p.line(`var ${t} py.Object`);
+  const rec = (i: number): void => {
+    b.p.line(`${t} = ${expr(b, e.values[i]!)}`);
+    if (i === e.values.length - 1) return;
+    const c = b.mod.fresh();
+    b.p.line(`${c}, err := py.IsTrue(f, ${t})`);
+    b.check();
+    b.p.line(e.op._type === 'And' ? `if ${c} {` : `if !${c} {`);
+    b.p.indent(() => rec(i + 1));
+    b.p.line('}');
+  };
+  rec(0);
+  return t;
+}
+
+function compare(b: Body, e: A.Compare): string {
+  const left = expr(b, e.left);
+  if (e.ops.length === 1) {
+    const right = expr(b, e.comparators[0]!);
+    return compareOne(b, e.ops[0]!._type, left, right);
+  }
+  // a < b < c: each operand evaluated once, stop at the first false result.
+  const t = b.mod.fresh();
+  b.p.line(`var ${t} py.Object`);
+  const rec = (i: number, l: string): void => {
+    const r = expr(b, e.comparators[i]!);
+    b.p.line(`${t} = ${compareOne(b, e.ops[i]!._type, l, r)}`);
+    if (i === e.ops.length - 1) return;
+    const ok = b.mod.fresh();
+    b.p.line(`${ok}, err := py.IsTrue(f, ${t})`);
+    b.check();
+    b.p.line(`if ${ok} {`);
+    b.p.indent(() => rec(i + 1, r));
+    b.p.line('}');
+  };
+  rec(0, left);
+  return t;
+}
+
+function compareOne(b: Body, op: A.CmpOpName, l: string, r: string): string {
+  if (op === 'In' || op === 'NotIn') {
+    const t = call(b, `py.Contains(f, ${r}, ${l})`);
+    return op === 'In' ? `py.NewBool(${t})` : `py.NewBool(!${t})`;
+  }
+  const c = compareCall(op, l, r);
+  return c.fallible ? call(b, c.call) : c.call;
+}
+
+function callExpr(b: Body, e: A.Call): string {
+  const special = specialCall(b, e);
+  if (special) return special;
+  // obj.method(...) without star-args goes through CallMethod: no bound-method allocation.
+  if (e.func._type === 'Attribute' && !e.starargs && !e.kwargs) {
+    const o = expr(b, e.func.value);
+    const args = exprs(b, e.args);
+    const kw = kwargs(b, e.keywords);
+    return call(b, `py.CallMethod(f, ${o}, ${goUtf8(e.func.attr)}, ${args.length ? list(args) : 'nil'}, ${kw})`);
+  }
+  const fn = expr(b, e.func);
+  const args = exprs(b, e.args);
+  const kw = kwargs(b, e.keywords);
+  if (e.starargs || e.kwargs) {
+    const st = e.starargs ? expr(b, e.starargs) : 'nil';
+    const ss = e.kwargs ? expr(b, e.kwargs) : 'nil';
+    return call(b, `py.CallStar(f, ${fn}, ${args.length ? list(args) : 'nil'}, ${kw}, ${st}, ${ss})`);
+  }
+  if (kw === 'nil' && args.length <= 3) return call(b, `py.Call${args.length}(f, ${[fn, ...args].join(', ')})`);
+  return call(b, `py.Call(f, ${fn}, ${args.length ? list(args) : 'nil'}, ${kw})`);
+}
+
+function kwargs(b: Body, kws: A.keyword[]): string {
+  if (kws.length === 0) return 'nil';
+  const items = kws.map((k) => `{Name: ${goUtf8(k.arg)}, Value: ${expr(b, k.value)}}`);
+  return `py.Kwargs{${items.join(', ')}}`;
+}
+
+/** Builtins that need the caller's scope: locals(), vars() and globals() with no arguments. */
+function specialCall(b: Body, e: A.Call): string | null {
+  if (e.func._type !== 'Name' || e.args.length || e.keywords.length || e.starargs || e.kwargs) return null;
+  const id = e.func.id;
+  const how = access(b.scope, id);
+  if (how !== 'global' && how !== 'name') return null;
+  if (b.scope.kind === 'class' && b.scope.bound.has(id)) return null;
+  if (id !== 'locals' && id !== 'vars') return null;
+  if (b.scope.kind === 'module') return 'f.Globals';
+  if (b.scope.kind === 'class') return b.ns!;
+  // A function's locals() is a fresh dict of the bound locals, as CPython builds it.
+  const t = b.mod.fresh();
+  b.p.line(`${t} := py.NewDict()`);
+  const names = [...b.scope.bound].filter((n) => !b.scope.explicitGlobals.has(n)).sort();
+  for (const n of [...names, ...[...b.scope.frees].sort()]) {
+    const how2 = access(b.scope, n);
+    const v = how2 === 'fast' ? goLocal(n) : `${goLocal(n)}.Get()`;
+    b.p.line(`if v := ${v}; v != nil {`);
+    b.p.indent(() => run(b, `${t}.SetItem(f, ${nameConst(b, n)}, v)`));
+    b.p.line('}');
+  }
+  return t;
+}
+
+function listComp(b: Body, e: A.ListComp): string {
+  const t = b.mod.fresh();
+  b.p.line(`${t} := py.NewList()`);
+  const rec = (i: number): void => {
+    if (i === e.generators.length) {
+      const v = expr(b, e.elt);
+      b.p.line(`${t}.Append(${v})`);
+      return;
+    }
+    const g = e.generators[i]!;
+    forEach(b, g.iter, g.target, () => {
+      for (const cond of g.ifs) {
+        const c = truth(b, cond);
+        b.p.line(`if !${c} {`);
+        b.p.indent(() => b.p.line('continue'));
+        b.p.line('}');
+      }
+      rec(i + 1);
+    });
+  };
+  rec(0);
+  return t;
+}
+
+/**
+ * `for target in iter: body` as a Go loop over py.Next. The body callback emits inside the loop;
+ * `continue` and `break` in it act on this loop. Returns nothing; the exhausted flag is optional.
+ */
+export function forEach(b: Body, iterE: A.expr, target: A.expr, body: () => void, exhausted?: string, line?: number): void {
+  const seq = expr(b, iterE);
+  forEachValue(b, seq, target, body, exhausted, line);
+}
+
+/** `line`: the for statement's line, set again before each next() so errors there point at it. */
+export function forEachValue(b: Body, seq: string, target: A.expr, body: () => void, exhausted?: string, line?: number): void {
+  const it = call(b, `py.Iter(f, ${seq})`);
+  b.p.line('for {');
+  b.p.indent(() => {
+    if (line !== undefined) b.p.line(`f.Line = ${line}`);
+    const item = b.mod.fresh();
+    b.p.line(`${item}, err := py.Next(f, ${it})`);
+    b.check();
+    b.p.line(`if ${item} == nil {`);
+    b.p.indent(() => {
+      if (exhausted) b.p.line(`${exhausted} = true`);
+      b.p.line('break');
+    });
+    b.p.line('}');
+    assign(b, target, item);
+    body();
+  });
+  b.p.line('}');
+}
+
+/** Stores value into an assignment target (names, attributes, items, slices, nested unpacking). */
+export function assign(b: Body, target: A.expr, value: string): void {
+  switch (target._type) {
+    case 'Name': storeName(b, target.id, value); return;
+    case 'Attribute': {
+      const o = expr(b, target.value);
+      run(b, `py.SetAttr(f, ${o}, ${goUtf8(target.attr)}, ${value})`);
+      return;
+    }
+    case 'Subscript': {
+      const o = expr(b, target.value);
+      const sl = target.slice;
+      if (sl._type === 'Slice' && sl.step === null) {
+        const lo = sl.lower ? expr(b, sl.lower) : 'nil';
+        const hi = sl.upper ? expr(b, sl.upper) : 'nil';
+        run(b, `py.SetSlice(f, ${o}, ${lo}, ${hi}, ${value})`);
+        return;
+      }
+      const k = sliceKey(b, sl);
+      run(b, `py.SetItem(f, ${o}, ${k}, ${value})`);
+      return;
+    }
+    case 'Tuple': case 'List': {
+      const t = b.mod.fresh();
+      b.p.line(`${t}, err := py.Unpack(f, ${value}, ${target.elts.length})`);
+      b.check();
+      target.elts.forEach((el, i) => assign(b, el, `${t}[${i}]`));
+      return;
+    }
+    default:
+      b.mod.error(target, 'unsupported-target', `cannot assign to ${target._type}`);
+  }
+}
+
+export function storeName(b: Body, id: string, value: string): void {
+  const how = access(b.scope, id);
+  switch (how) {
+    case 'fast': b.p.line(`${goLocal(id)} = ${value}`); return;
+    case 'cell': case 'free': b.p.line(`${goLocal(id)}.Set(${value})`); return;
+    case 'global': b.p.line(`py.StoreGlobal(f, ${nameConst(b, id)}, ${value})`); return;
+    case 'name':
+      if (b.ns) run(b, `${b.ns}.SetItem(f, ${nameConst(b, id)}, ${value})`);
+      else b.p.line(`py.StoreGlobal(f, ${nameConst(b, id)}, ${value})`);
+      return;
+  }
+}
+
+export function deleteName(b: Body, id: string): void {
+  const how = access(b.scope, id);
+  switch (how) {
+    case 'fast':
+      b.p.line(`if ${goLocal(id)} == nil {`);
+      b.p.indent(() => b.p.line(b.raise(`py.UnboundLocal(${goUtf8(id)})`)));
+      b.p.line('}');
+      b.p.line(`${goLocal(id)} = nil`);
+      return;
+    case 'cell': case 'free':
+      b.p.line(`if ${goLocal(id)}.Get() == nil {`);
+      b.p.indent(() => b.p.line(b.raise(how === 'cell' ? `py.UnboundLocal(${goUtf8(id)})` : `py.UnboundFree(${goUtf8(id)})`)));
+      b.p.line('}');
+      b.p.line(`${goLocal(id)}.Set(nil)`);
+      return;
+    case 'global':
+      run(b, b.scope.kind === 'module' ? `py.DelGlobal(f, ${nameConst(b, id)})` : `py.DelGlobalInFunc(f, ${nameConst(b, id)})`);
+      return;
+    case 'name':
+      if (b.ns) run(b, `py.DelClassName(f, ${b.ns}, ${nameConst(b, id)})`);
+      else run(b, `py.DelGlobal(f, ${nameConst(b, id)})`);
+      return;
+  }
+}

@@ -1,0 +1,49 @@
+// import statements. Module names are resolved at transpile time (relative and Python 2 implicit
+// relative imports included), so generated code imports by absolute name through the runtime.
+
+import type * as A from '../ast/nodes.js';
+import type { Body } from './context.js';
+import { call, run, storeName } from './expr.js';
+import { goUtf8 } from './goliteral.js';
+
+function resolveOrReport(b: Body, at: A.stmt, name: string | null, level: number): string | null {
+  const abs = b.mod.imports.resolve(name, level);
+  if (abs === null) {
+    const shown = '.'.repeat(level) + (name ?? '');
+    b.mod.error(at, 'missing-import', `cannot import '${shown}': not a module of this program nor one the runtime provides`);
+  }
+  return abs;
+}
+
+export function emitImport(b: Body, st: A.Import): void {
+  for (const a of st.names) {
+    const abs = resolveOrReport(b, st, a.name, 0);
+    if (abs === null) continue;
+    const leaf = call(b, `py.ImportModule(f, ${goUtf8(abs)})`);
+    if (a.asname) {
+      storeName(b, a.asname, leaf);
+      continue;
+    }
+    // `import a.b.c` binds the top-level package `a` (resolved the same way as the full name).
+    const top = abs.split('.').length - a.name.split('.').length + 1;
+    const topName = abs.split('.').slice(0, top).join('.');
+    const bound = topName === abs ? leaf : call(b, `py.ImportModule(f, ${goUtf8(topName)})`);
+    storeName(b, a.name.split('.')[0]!, bound);
+  }
+}
+
+export function emitImportFrom(b: Body, st: A.ImportFrom): void {
+  const level = st.level ?? 0;
+  if (st.module === '__future__') return;
+  const abs = resolveOrReport(b, st, st.module, level);
+  if (abs === null) return;
+  const mod = call(b, `py.ImportModule(f, ${goUtf8(abs)})`);
+  for (const a of st.names) {
+    if (a.name === '*') {
+      run(b, `py.ImportStar(f, ${mod}, ${b.ns ?? 'f.Globals'})`);
+      continue;
+    }
+    const v = call(b, `py.ImportFrom(f, ${mod}, ${goUtf8(abs)}, ${goUtf8(a.name)})`);
+    storeName(b, a.asname ?? a.name, v);
+  }
+}

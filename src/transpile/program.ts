@@ -1,0 +1,190 @@
+// The program: the entry script (or -m module) and every module it imports, found the way
+// CPython 2.7 finds them — sys.path[0] is the script's directory, then --path entries; packages
+// need __init__.py; Python 2 implicit relative imports try the importer's package first.
+// Modules the runtime provides natively are imported from its registry instead.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type * as A from '../ast/nodes.js';
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { decodePython2 } from '../discover/encoding.js';
+import type { ImportResolver } from './context.js';
+import { futuresOf } from './module.js';
+
+export interface ParsedSource {
+  ast?: A.Module;
+  diagnostics: Diagnostic[];
+  lines: string[];
+}
+
+export type ParseFn = (file: string, text: string) => Promise<ParsedSource>;
+
+export interface SourceModule {
+  name: string;
+  /** Absolute path on disk. */
+  abs: string;
+  /** The path CPython would print in tracebacks and __file__. */
+  file: string;
+  isPackage: boolean;
+  ast: A.Module;
+  lines: string[];
+  /** Raw bytes of the source, for cache keys. */
+  bytes: Buffer;
+  imports: ImportResolver;
+}
+
+export type Entry = { kind: 'script'; path: string } | { kind: 'module'; name: string };
+
+export interface Program {
+  modules: SourceModule[];
+  diagnostics: Diagnostic[];
+  /** The module the binary runs as __main__. */
+  main: string;
+}
+
+interface Root {
+  /** Directory on disk. */
+  dir: string;
+  /** How paths under it are printed ('' for the current directory). */
+  shown: string;
+}
+
+export async function collectProgram(entry: Entry, searchPaths: string[], native: ReadonlySet<string>, parse: ParseFn): Promise<Program> {
+  const diagnostics: Diagnostic[] = [];
+  const modules: SourceModule[] = [];
+  const seen = new Map<string, SourceModule | null>();
+  const roots: Root[] = [];
+  let mainFile: { abs: string; file: string } | null = null;
+
+  if (entry.kind === 'script') {
+    const shownDir = path.dirname(entry.path);
+    roots.push({ dir: path.resolve(shownDir), shown: shownDir === '.' ? '' : shownDir });
+    mainFile = { abs: path.resolve(entry.path), file: entry.path };
+  } else {
+    roots.push({ dir: process.cwd(), shown: '' });
+  }
+  for (const p of searchPaths) roots.push({ dir: path.resolve(p), shown: p });
+
+  const locate = (name: string): { abs: string; file: string; isPackage: boolean } | null => {
+    const parts = name.split('.');
+    for (const r of roots) {
+      let dir = r.dir;
+      let ok = true;
+      for (const pkg of parts.slice(0, -1)) {
+        dir = path.join(dir, pkg);
+        if (!existsSync(path.join(dir, '__init__.py'))) { ok = false; break; }
+      }
+      if (!ok) continue;
+      const last = parts[parts.length - 1]!;
+      const rel = parts.slice(0, -1).join('/');
+      const show = (f: string): string => (r.shown ? path.join(r.shown, rel, f) : path.join(rel, f));
+      const pkgInit = path.join(dir, last, '__init__.py');
+      if (existsSync(pkgInit)) return { abs: pkgInit, file: show(path.join(last, '__init__.py')), isPackage: true };
+      const file = path.join(dir, `${last}.py`);
+      if (existsSync(file) && statSync(file).isFile()) return { abs: file, file: show(`${last}.py`), isPackage: false };
+    }
+    return null;
+  };
+
+  const exists = (name: string): boolean => native.has(name) || locate(name) !== null;
+
+  const load = async (name: string, where: { abs: string; file: string; isPackage: boolean }, realName = name): Promise<void> => {
+    if (seen.has(name)) return;
+    seen.set(name, null);
+    const bytes = readFileSync(where.abs);
+    const decoded = decodePython2(bytes);
+    const parsed = await parse(where.file, decoded.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.ast) return;
+    const pkg = where.isPackage ? realName : realName.includes('.') ? realName.slice(0, realName.lastIndexOf('.')) : '';
+    const absolute = futuresOf(parsed.ast).absoluteImport;
+    const imports: ImportResolver = {
+      resolve: (mod, level) => resolveName(mod, level, pkg, absolute, exists),
+      isModule: exists,
+    };
+    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, ast: parsed.ast, lines: parsed.lines, bytes, imports };
+    seen.set(name, m);
+    modules.push(m);
+    // Follow every import the module can execute, wherever it sits (functions included).
+    for (const target of importTargets(parsed.ast, imports)) {
+      const parts = target.split('.');
+      for (let i = 1; i <= parts.length; i++) {
+        const sub = parts.slice(0, i).join('.');
+        if (native.has(sub) || seen.has(sub)) continue;
+        const loc = locate(sub);
+        if (loc) await load(sub, loc);
+      }
+    }
+  };
+
+  let main: string;
+  if (entry.kind === 'script') {
+    if (!existsSync(mainFile!.abs)) {
+      diagnostics.push(diag('file-not-found', 'error', entry.path, `can't open file '${entry.path}': No such file or directory`));
+      return { modules, diagnostics, main: '__main__' };
+    }
+    main = '__main__';
+    await load('__main__', { abs: mainFile!.abs, file: mainFile!.file, isPackage: false });
+  } else {
+    const loc = locate(entry.name);
+    if (!loc) {
+      diagnostics.push(diag('missing-import', 'error', entry.name, `No module named ${entry.name}`));
+      return { modules, diagnostics, main: entry.name };
+    }
+    main = '__main__';
+    // Parent packages run first, as `python -m` imports them.
+    const parts = entry.name.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const sub = parts.slice(0, i).join('.');
+      const l = locate(sub);
+      if (l) await load(sub, l);
+    }
+    await load('__main__', loc, entry.name);
+  }
+  return { modules, diagnostics, main };
+}
+
+/** CPython 2.7's import name resolution for one import statement, decided statically. */
+function resolveName(mod: string | null, level: number, pkg: string, absolute: boolean, exists: (n: string) => boolean): string | null {
+  if (level > 0) {
+    const parts = pkg ? pkg.split('.') : [];
+    if (level - 1 > parts.length || (parts.length === 0)) return null;
+    const base = parts.slice(0, parts.length - (level - 1)).join('.');
+    const full = mod ? (base ? `${base}.${mod}` : mod) : base;
+    return full && exists(full) ? full : null;
+  }
+  if (!mod) return null;
+  if (!absolute && pkg) {
+    const implicit = `${pkg}.${mod}`;
+    if (exists(implicit)) return implicit;
+  }
+  return exists(mod) ? mod : null;
+}
+
+/** Every module name an import statement in this module can load (absolute), plus from-import submodules. */
+function importTargets(mod: A.Module, imports: ImportResolver): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) { for (const n of node) visit(n); return; }
+    if (!node || typeof node !== 'object') return;
+    const n = node as { _type?: string } & Record<string, unknown>;
+    if (n._type === 'Import') {
+      for (const a of (n as unknown as A.Import).names) {
+        const abs = imports.resolve(a.name, 0);
+        if (abs) out.push(abs);
+      }
+    } else if (n._type === 'ImportFrom') {
+      const st = n as unknown as A.ImportFrom;
+      if (st.module !== '__future__') {
+        const abs = imports.resolve(st.module, st.level ?? 0);
+        if (abs) {
+          out.push(abs);
+          for (const a of st.names) if (a.name !== '*' && imports.isModule(`${abs}.${a.name}`)) out.push(`${abs}.${a.name}`);
+        }
+      }
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== '_type' && v && typeof v === 'object') visit(v);
+  };
+  visit(mod.body);
+  return out;
+}
