@@ -249,6 +249,7 @@
     var i = byName.get(search.value.trim());
     if (i !== undefined) focus(i);
   }
+  document.getElementById('g-form').addEventListener('submit', function (e) { e.preventDefault(); });
   search.addEventListener('change', trySearch);
   search.addEventListener('keydown', function (e) { if (e.key === 'Enter') trySearch(); });
   document.getElementById('g-depth').addEventListener('change', function () {

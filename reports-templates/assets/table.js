@@ -81,6 +81,8 @@
   var timer = 0;
   search.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(filter, 60); });
   [verdict, category, pkg].forEach(function (el) { el.addEventListener('change', filter); });
+  // Filtering is live; Enter in the search box must not submit (and reload) the page.
+  document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
   document.getElementById('filters').addEventListener('reset', function () { wave.value = ''; setTimeout(filter, 0); });
 
   // j/k move a selection through the visible rows, Enter opens it, / jumps to the search box.

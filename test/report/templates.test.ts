@@ -59,4 +59,13 @@ describe('templates', () => {
     }
     for (const b of blocks) expect(BLOCK_HELPERS.has(b), b).toBe(true);
   });
+
+  it('carry no inline script the Content-Security-Policy would block', () => {
+    for (const t of files) {
+      expect(t.text, t.file).not.toMatch(/\son[a-z]+=/i);
+      for (const tag of t.text.match(/<script[^>]*>/g) ?? []) expect(tag, t.file).toMatch(/\bsrc=|type="application\/json"/);
+    }
+    const layout = files.find((t) => t.name === 'layout')!;
+    expect(layout.text).toContain("script-src 'self'");
+  });
 });
