@@ -88,13 +88,9 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
     for (const l of input.lines) p.line(`${goBytes(l)},`);
   });
   p.line('}');
-  if (mod.codes.length || mod.consts.length) {
-    p.line();
-    p.block('var', () => {
-      for (const c of mod.codes) p.line(c);
-      for (const c of mod.consts) p.line(c);
-    }, ')');
-  }
+  // One `var` per line: gofmt aligns `=` inside a var block, and separate declarations need no alignment.
+  if (mod.codes.length || mod.consts.length) p.line();
+  for (const c of [...mod.codes, ...mod.consts]) p.line(`var ${c}`);
   p.line();
   p.block('func init()', () => {
     p.line('py.RegisterModule(py.ModuleSpec{');
@@ -115,10 +111,5 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
   p.line();
   p.line('func body(f *py.Frame) (py.Object, *py.BaseException) {');
   const text = p.toString() + body.toString() + '}\n';
-  return { name: input.name, goPackage: input.goPackage, source: fixVarBlock(text), diagnostics: mod.diags };
-}
-
-/** `p.block('var', …, ')')` prints `var {`; Go wants `var (`. */
-function fixVarBlock(s: string): string {
-  return s.replace(/^var \{$/m, 'var (');
+  return { name: input.name, goPackage: input.goPackage, source: text, diagnostics: mod.diags };
 }
