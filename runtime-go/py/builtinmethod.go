@@ -1,0 +1,117 @@
+package py
+
+// BuiltinMethod is a Go-implemented method living in a built-in type's
+// __dict__ (CPython's method_descriptor / wrapper_descriptor). Accessed
+// through an instance it binds to a *BoundBuiltin; CallMethod calls it
+// without binding.
+type BuiltinMethod struct {
+	name  string
+	owner *Type
+	fn    func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException)
+	doc   string
+}
+
+// BuiltinMethodType is `method_descriptor`.
+var BuiltinMethodType = newBuiltinType("method_descriptor", nil)
+
+// BoundBuiltinType is `builtin_function_or_method`.
+var BoundBuiltinType = staticNewType
+
+// Type implements Object.
+func (m *BuiltinMethod) Type() *Type { return BuiltinMethodType }
+
+// Repr mirrors <method 'append' of 'list' objects>.
+func (m *BuiltinMethod) Repr(f *Frame) (string, *BaseException) {
+	return "<method '" + m.name + "' of '" + m.owner.name + "' objects>", nil
+}
+
+// DescrGet binds to obj.
+func (m *BuiltinMethod) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseException) {
+	if obj == nil {
+		return m, nil
+	}
+	return &BoundBuiltin{m: m, self: obj}, nil
+}
+
+// Call calls the unbound descriptor: the first arg is self.
+func (m *BuiltinMethod) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	if len(args) == 0 {
+		return nil, NewTypeError("descriptor '" + m.name + "' of '" + m.owner.name + "' object needs an argument")
+	}
+	if !args[0].Type().IsSubtype(m.owner) {
+		return nil, NewTypeError("descriptor '" + m.name + "' requires a '" + m.owner.name + "' object but received a '" + args[0].Type().name + "'")
+	}
+	return m.fn(f, args[0], args[1:], kw)
+}
+
+// BoundBuiltin is a built-in method bound to its receiver.
+type BoundBuiltin struct {
+	m    *BuiltinMethod
+	self Object
+}
+
+// Type implements Object.
+func (b *BoundBuiltin) Type() *Type { return BoundBuiltinType }
+
+// Call implements Caller.
+func (b *BoundBuiltin) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	return b.m.fn(f, b.self, args, kw)
+}
+
+// Repr mirrors <built-in method append of list object at 0x...>.
+func (b *BoundBuiltin) Repr(f *Frame) (string, *BaseException) {
+	return "<built-in method " + b.m.name + " of " + b.self.Type().name + " object at " + addrOf(b.self) + ">", nil
+}
+
+// BuiltinFunction is a module-level Go function (len, math.sqrt...).
+type BuiltinFunction struct {
+	name   string
+	module string
+	fn     func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)
+	self   Object
+}
+
+// NewBuiltinFunction wraps fn as a Python callable named name.
+func NewBuiltinFunction(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) *BuiltinFunction {
+	return &BuiltinFunction{name: name, fn: fn}
+}
+
+// Type implements Object.
+func (b *BuiltinFunction) Type() *Type { return BoundBuiltinType }
+
+// Call implements Caller.
+func (b *BuiltinFunction) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	return b.fn(f, args, kw)
+}
+
+// Repr mirrors <built-in function len>.
+func (b *BuiltinFunction) Repr(f *Frame) (string, *BaseException) {
+	return "<built-in function " + b.name + ">", nil
+}
+
+// GetAttr gives __name__ and __module__.
+func (b *BuiltinFunction) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	switch name {
+	case "__name__":
+		return NewStr(b.name), nil
+	case "__module__":
+		if b.module == "" {
+			return None, nil
+		}
+		return NewStr(b.module), nil
+	case "__doc__":
+		return None, nil
+	}
+	return genericGetAttrNoDict(f, b, name)
+}
+
+// def adds a Go method to a built-in type's dict.
+func (t *Type) def(name string, fn func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException)) {
+	t.ensureDict()
+	t.dict.setStr(name, &BuiltinMethod{name: name, owner: t, fn: fn})
+}
+
+var _ Caller = (*BuiltinMethod)(nil)
+var _ DescrGetter = (*BuiltinMethod)(nil)
+var _ Caller = (*BoundBuiltin)(nil)
+var _ Caller = (*BuiltinFunction)(nil)

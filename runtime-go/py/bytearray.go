@@ -1,0 +1,190 @@
+package py
+
+import "sync"
+
+// ByteArray is the mutable bytearray. Construction, len, indexing, repr,
+// append/extend and str() are implemented; other methods raise
+// NotImplementedError naming themselves.
+type ByteArray struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+// ByteArrayType is `bytearray`; BufferType is `buffer` (not supported).
+var (
+	ByteArrayType = newBuiltinType("bytearray", nil)
+	BufferType    = newBuiltinType("buffer", nil)
+)
+
+// Type implements Object.
+func (b *ByteArray) Type() *Type { return ByteArrayType }
+
+// Len implements len().
+func (b *ByteArray) Len(f *Frame) (int, *BaseException) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.b), nil
+}
+
+// Repr mirrors bytearray(b'...').
+func (b *ByteArray) Repr(f *Frame) (string, *BaseException) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return "bytearray(b" + strRepr(string(b.b)) + ")", nil
+}
+
+// Str is the raw bytes.
+func (b *ByteArray) Str(f *Frame) (Object, *BaseException) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return NewStr(string(b.b)), nil
+}
+
+// GetItem returns an int (or a bytearray for slices).
+func (b *ByteArray) GetItem(f *Frame, key Object) (Object, *BaseException) {
+	b.mu.Lock()
+	s := NewStr(string(b.b))
+	b.mu.Unlock()
+	r, err := s.GetItem(f, key)
+	if err != nil {
+		if err.IsInstance(IndexErrorType) {
+			return nil, NewIndexError("bytearray index out of range")
+		}
+		return nil, err
+	}
+	if _, ok := key.(*Slice); ok {
+		return &ByteArray{b: []byte(r.(*Str).s)}, nil
+	}
+	return NewInt(int64(r.(*Str).s[0])), nil
+}
+
+// SetItem stores one byte.
+func (b *ByteArray) SetItem(f *Frame, key, v Object) *BaseException {
+	i, err := IndexInt(f, key, "bytearray indices must be integers")
+	if err != nil {
+		return err
+	}
+	n, err := IndexInt(f, v, "an integer or string of size 1 is required")
+	if err != nil {
+		return err
+	}
+	if n < 0 || n > 255 {
+		return NewValueError("byte must be in range(0, 256)")
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if i < 0 {
+		i += len(b.b)
+	}
+	if i < 0 || i >= len(b.b) {
+		return NewIndexError("bytearray index out of range")
+	}
+	b.b[i] = byte(n)
+	return nil
+}
+
+// RichCompare compares bytes with str and bytearray.
+func (b *ByteArray) RichCompare(f *Frame, op CmpOp, y Object) (Object, *BaseException) {
+	b.mu.Lock()
+	s := NewStr(string(b.b))
+	b.mu.Unlock()
+	switch o := y.(type) {
+	case *Str:
+		return s.RichCompare(f, op, o)
+	case *ByteArray:
+		o.mu.Lock()
+		os := NewStr(string(o.b))
+		o.mu.Unlock()
+		return s.RichCompare(f, op, os)
+	}
+	return NotImplemented, nil
+}
+
+// Iter yields ints.
+func (b *ByteArray) Iter(f *Frame) (Object, *BaseException) { return &seqIter{seq: b}, nil }
+
+func init() {
+	ByteArrayType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
+		var a [3]Object
+		if err := ParseArgs("bytearray", args, kw, []string{"source", "encoding", "errors"}, 0, a[:]); err != nil {
+			return nil, err
+		}
+		ba := &ByteArray{}
+		switch v := a[0].(type) {
+		case nil:
+		case *Str:
+			ba.b = []byte(v.s)
+		case *Unicode:
+			if a[1] == nil {
+				return nil, NewTypeError("unicode argument without an encoding")
+			}
+			e, err := Encode(f, v.r, optStr(a[1], "ascii"), optStr(a[2], "strict"))
+			if err != nil {
+				return nil, err
+			}
+			ba.b = []byte(e.(*Str).s)
+		case *Int:
+			if v.v < 0 {
+				return nil, NewValueError("negative count")
+			}
+			ba.b = make([]byte, v.v)
+		default:
+			items, err := ToSlice(f, v)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				n, err := IndexInt(f, it, "an integer or string of size 1 is required")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 || n > 255 {
+					return nil, NewValueError("byte must be in range(0, 256)")
+				}
+				ba.b = append(ba.b, byte(n))
+			}
+		}
+		return ba, nil
+	}
+	ByteArrayType.def("append", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg("append", args, kw); err != nil {
+			return nil, err
+		}
+		n, err := IndexInt(f, args[0], "an integer or string of size 1 is required")
+		if err != nil {
+			return nil, err
+		}
+		if n < 0 || n > 255 {
+			return nil, NewValueError("byte must be in range(0, 256)")
+		}
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		ba.b = append(ba.b, byte(n))
+		ba.mu.Unlock()
+		return None, nil
+	})
+	ByteArrayType.def("extend", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg("extend", args, kw); err != nil {
+			return nil, err
+		}
+		nb, err := Call(f, ByteArrayType, args, nil)
+		if err != nil {
+			return nil, err
+		}
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		ba.b = append(ba.b, nb.(*ByteArray).b...)
+		ba.mu.Unlock()
+		return None, nil
+	})
+	ByteArrayType.def("decode", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		s := NewStr(string(ba.b))
+		ba.mu.Unlock()
+		return CallMethod(f, s, "decode", args, kw)
+	})
+	BufferType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
+		return nil, NewNotImplemented("buffer()", "unsupported-buffer")
+	}
+}

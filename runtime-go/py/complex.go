@@ -1,0 +1,181 @@
+package py
+
+import (
+	"math"
+	"math/cmplx"
+)
+
+// Complex is Python's complex. repr follows complex_repr of 2.7: "1j",
+// "(1+2j)", components formatted with repr(float) rules minus ".0".
+type Complex struct {
+	v complex128
+}
+
+// ComplexType is `complex`.
+var ComplexType = newBuiltinType("complex", nil)
+
+// NewComplex boxes v.
+func NewComplex(v complex128) *Complex { return &Complex{v} }
+
+// Type implements Object.
+func (c *Complex) Type() *Type { return ComplexType }
+
+func complexPart(x float64) string {
+	s := FloatRepr(x)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// Repr mirrors complex_repr.
+func (c *Complex) Repr(f *Frame) (string, *BaseException) {
+	re, im := real(c.v), imag(c.v)
+	if re == 0 && !math.Signbit(re) {
+		return complexPart(im) + "j", nil
+	}
+	sign := "+"
+	if im < 0 || math.Signbit(im) || math.IsNaN(im) && false {
+		sign = ""
+	}
+	if math.IsNaN(im) {
+		sign = "+"
+	}
+	return "(" + complexPart(re) + sign + complexPart(im) + "j)", nil
+}
+
+// Hash mirrors complex_hash.
+func (c *Complex) Hash(f *Frame) (int64, *BaseException) {
+	hr := floatHash(real(c.v))
+	hi := floatHash(imag(c.v))
+	h := hr + 1000003*hi
+	if h == -1 {
+		h = -2
+	}
+	return h, nil
+}
+
+// Truth implements bool().
+func (c *Complex) Truth(f *Frame) (bool, *BaseException) { return c.v != 0, nil }
+
+func toComplex(o Object) (complex128, bool, *BaseException) {
+	if c, ok := o.(*Complex); ok {
+		return c.v, true, nil
+	}
+	x, ok, err := toFloat64(o)
+	return complex(x, 0), ok, err
+}
+
+// Binary implements complex arithmetic.
+func (c *Complex) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
+	b, ok, err := toComplex(y)
+	if err != nil || !ok {
+		return NotImplemented, err
+	}
+	a := c.v
+	if side == Right {
+		a, b = b, a
+	}
+	switch op {
+	case OpAdd:
+		return NewComplex(a + b), nil
+	case OpSub:
+		return NewComplex(a - b), nil
+	case OpMul:
+		return NewComplex(a * b), nil
+	case OpDiv, OpTrueDiv:
+		if b == 0 {
+			return nil, NewZeroDivisionError("complex division by zero")
+		}
+		return NewComplex(a / b), nil
+	case OpPow:
+		if a == 0 {
+			if imag(b) != 0 || real(b) < 0 {
+				return nil, NewZeroDivisionError("0.0 to a negative or complex power")
+			}
+			if b == 0 {
+				return NewComplex(1), nil
+			}
+			return NewComplex(0), nil
+		}
+		return NewComplex(cmplx.Pow(a, b)), nil
+	}
+	return NotImplemented, nil
+}
+
+// Unary implements -, +, abs.
+func (c *Complex) Unary(f *Frame, op UnaryOp) (Object, *BaseException) {
+	switch op {
+	case UNeg:
+		return NewComplex(-c.v), nil
+	case UPos:
+		return c, nil
+	case UAbs:
+		return NewFloat(cmplx.Abs(c.v)), nil
+	}
+	return NotImplemented, nil
+}
+
+// RichCompare supports only == and !=.
+func (c *Complex) RichCompare(f *Frame, op CmpOp, y Object) (Object, *BaseException) {
+	b, ok, err := toComplex(y)
+	if err != nil || !ok {
+		return NotImplemented, err
+	}
+	switch op {
+	case EQ:
+		return NewBool(c.v == b), nil
+	case NE:
+		return NewBool(c.v != b), nil
+	}
+	return nil, NewTypeError("no ordering relation is defined for complex numbers")
+}
+
+// GetAttr gives real, imag and conjugate().
+func (c *Complex) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	switch name {
+	case "real":
+		return NewFloat(real(c.v)), nil
+	case "imag":
+		return NewFloat(imag(c.v)), nil
+	case "conjugate":
+		return NewBuiltinFunction("conjugate", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			return NewComplex(cmplx.Conj(c.v)), nil
+		}), nil
+	}
+	return genericGetAttrNoDict(f, c, name)
+}
+
+func init() {
+	ComplexType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
+		var a [2]Object
+		if err := ParseArgs("complex", args, kw, []string{"real", "imag"}, 0, a[:]); err != nil {
+			return nil, err
+		}
+		var re, im complex128
+		if a[0] != nil {
+			if s, ok := a[0].(*Str); ok {
+				return nil, Missing("complex() from the string '" + s.s + "'")
+			}
+			v, ok, err := toComplex(a[0])
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, NewTypeError("complex() argument must be a string or a number")
+			}
+			re = v
+		}
+		if a[1] != nil {
+			v, ok, err := toComplex(a[1])
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, NewTypeError("complex() argument must be a string or a number")
+			}
+			im = v
+		}
+		return NewComplex(re + im*1i), nil
+	}
+}

@@ -1,0 +1,108 @@
+package py
+
+// Code describes one Python code object: the function or module body a
+// frame runs. Generated code declares one per def/class/module as a
+// package-level variable.
+type Code struct {
+	Name     string // "f", "<module>", class name
+	Filename string // as CPython would print it, e.g. "pkg/mod.py"
+	// Lines are the module's source lines (shared by all its Codes) so
+	// tracebacks can print them when the .py file is not on disk.
+	Lines []string
+}
+
+// NewCode is how generated code declares a code object.
+func NewCode(name, filename string, lines []string) *Code {
+	return &Code{Name: name, Filename: filename, Lines: lines}
+}
+
+// Frame is one activation of a Python function, module or class body. It
+// is passed explicitly as the first argument of every operation because
+// Python threads are goroutines and Go has no goroutine-local storage.
+//
+// Deliberate difference from CPython: locals live in Go variables, not in
+// the frame, so f_locals is not introspectable (locals() is built by
+// generated code).
+type Frame struct {
+	Back    *Frame
+	Code    *Code
+	Line    int   // current Python line; generated code sets it per statement
+	Globals *Dict // module namespace
+	// exc is the exception being handled in this frame (sys.exc_info()).
+	exc    *BaseException
+	depth  int
+	thread *threadState
+	// argBuf holds the bound arguments of small functions so a call
+	// allocates only its frame.
+	argBuf [4]Object
+}
+
+// threadState is per-goroutine interpreter state reachable from frames.
+type threadState struct {
+	recursionLimit int
+	// softspace lives on the file objects, as in CPython.
+}
+
+var mainThread = &threadState{}
+
+// recursionLimit mirrors sys.getrecursionlimit() (CPython default 1000).
+var recursionLimit = 1000
+
+// NewFrame pushes a frame for code under back. Generated code calls it
+// only for module bodies; functions get theirs from the runtime.
+func NewFrame(back *Frame, code *Code, globals *Dict) *Frame {
+	fr := &Frame{Back: back, Code: code, Globals: globals}
+	if back != nil {
+		fr.depth = back.depth + 1
+		fr.thread = back.thread
+	} else {
+		fr.thread = mainThread
+	}
+	return fr
+}
+
+// NewRootFrame makes the bottom frame of a goroutine (thread).
+func NewRootFrame() *Frame {
+	return &Frame{Code: &Code{Name: "<thread>"}, thread: &threadState{}}
+}
+
+// checkDepth raises CPython's RuntimeError on runaway recursion.
+func (f *Frame) checkDepth() *BaseException {
+	if f.depth > recursionLimit {
+		return NewException(RuntimeErrorType, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// SetLine records the current source line (an inlinable helper; assigning
+// f.Line directly is equivalent).
+func (f *Frame) SetLine(n int) { f.Line = n }
+
+// ExcInfo returns the exception being handled, looking outward like
+// CPython's per-thread exc_info restored on function return.
+func (f *Frame) ExcInfo() *BaseException {
+	for fr := f; fr != nil; fr = fr.Back {
+		if fr.exc != nil {
+			return fr.exc
+		}
+	}
+	return nil
+}
+
+// Catch is called by generated code when an except clause (or a finally
+// that will re-raise) receives err: it records this frame in the
+// traceback and makes err the exception sys.exc_info() reports.
+func (f *Frame) Catch(err *BaseException) {
+	err.addTraceback(f)
+	f.exc = err
+}
+
+// ClearExc forgets the handled exception (used when a generator frame
+// yields and by sys.exc_clear()).
+func (f *Frame) ClearExc() { f.exc = nil }
+
+// SaveExc and RestoreExc let generated code keep CPython 2's rule that
+// an exception caught inside a nested try restores the outer one only at
+// function exit; they are rarely needed.
+func (f *Frame) SaveExc() *BaseException     { return f.exc }
+func (f *Frame) RestoreExc(e *BaseException) { f.exc = e }

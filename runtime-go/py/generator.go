@@ -1,0 +1,238 @@
+package py
+
+import (
+	"iter"
+	"sync"
+)
+
+// Yield is the function a generator body calls at each `yield v`. It
+// returns the value sent in (None for next()), or the exception thrown
+// in by throw()/close() which the body must raise at that point.
+type Yield func(v Object) (Object, *BaseException)
+
+// GenBody is the Go function the transpiler emits for a generator's body.
+type GenBody func(f *Frame, yield Yield) *BaseException
+
+// Generator mirrors CPython's generator object on an iter.Pull
+// coroutine: no goroutine or channel per yield. send/throw/close,
+// GeneratorExit and finally blocks behave as in 2.7.
+//
+// Deliberate difference: a generator that is abandoned unfinished does
+// not run its finally blocks at garbage collection (CPython closes it).
+type Generator struct {
+	mu       sync.Mutex
+	running  bool
+	name     string
+	frame    *Frame
+	next     func() (Object, bool)
+	stop     func()
+	started  bool
+	finished bool
+	sent     Object
+	thrown   *BaseException
+	final    *BaseException
+}
+
+// GeneratorType is `generator`.
+var GeneratorType = newBuiltinType("generator", nil)
+
+// NewGenerator creates the generator returned by calling a generator
+// function; f is that call's frame.
+func NewGenerator(f *Frame, body GenBody) *Generator {
+	g := &Generator{frame: f, name: f.Code.Name}
+	seq := func(y func(Object) bool) {
+		yieldFn := func(v Object) (Object, *BaseException) {
+			saved := g.frame.exc
+			if !y(v) {
+				return nil, NewExceptionArgs(GeneratorExitType)
+			}
+			g.frame.exc = saved
+			if e := g.thrown; e != nil {
+				g.thrown = nil
+				return nil, e
+			}
+			s := g.sent
+			g.sent = nil
+			if s == nil {
+				s = None
+			}
+			return s, nil
+		}
+		if err := body(g.frame, yieldFn); err != nil {
+			err.addTraceback(g.frame)
+			g.final = err
+		}
+	}
+	g.next, g.stop = iter.Pull(iter.Seq[Object](seq))
+	return g
+}
+
+// Type implements Object.
+func (g *Generator) Type() *Type { return GeneratorType }
+
+// Repr mirrors <generator object f at 0x...>.
+func (g *Generator) Repr(f *Frame) (string, *BaseException) {
+	return "<generator object " + g.name + " at " + addrOf(g) + ">", nil
+}
+
+// Iter returns the generator itself.
+func (g *Generator) Iter(f *Frame) (Object, *BaseException) { return g, nil }
+
+// Next is next(gen): (nil, nil) when exhausted.
+func (g *Generator) Next(f *Frame) (Object, *BaseException) { return g.resume(f, nil, nil) }
+
+func (g *Generator) resume(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
+	g.mu.Lock()
+	if g.running {
+		g.mu.Unlock()
+		return nil, NewValueError("generator already executing")
+	}
+	if g.finished {
+		g.mu.Unlock()
+		if thrown != nil {
+			return nil, thrown
+		}
+		return nil, nil
+	}
+	if !g.started && thrown != nil {
+		g.finished = true
+		g.mu.Unlock()
+		g.stop()
+		return nil, thrown
+	}
+	g.running = true
+	g.started = true
+	g.mu.Unlock()
+	g.sent, g.thrown = sent, thrown
+	g.frame.Back = f
+	if f != nil {
+		g.frame.depth = f.depth + 1
+		g.frame.thread = f.thread
+	}
+	v, ok := g.next()
+	g.mu.Lock()
+	g.running = false
+	if !ok {
+		g.finished = true
+	}
+	g.mu.Unlock()
+	if !ok {
+		if err := g.final; err != nil {
+			g.final = nil
+			if err.IsInstance(StopIterationType) && err.classic == nil {
+				return nil, nil
+			}
+			return nil, err
+		}
+		return nil, nil
+	}
+	return v, nil
+}
+
+// Send is gen.send(v).
+func (g *Generator) Send(f *Frame, v Object) (Object, *BaseException) {
+	g.mu.Lock()
+	started := g.started
+	g.mu.Unlock()
+	if !started && v != None {
+		return nil, NewTypeError("can't send non-None value to a just-started generator")
+	}
+	r, err := g.resume(f, v, nil)
+	if err == nil && r == nil {
+		return nil, NewExceptionArgs(StopIterationType)
+	}
+	return r, err
+}
+
+// Throw is gen.throw(typ, val, tb).
+func (g *Generator) Throw(f *Frame, typ, val, tb Object) (Object, *BaseException) {
+	e := Raise(f, typ, val, tb)
+	if e.classic == nil && e.typ == TypeErrorType && typ != TypeErrorType {
+		if _, ok := typ.(*BaseException); !ok {
+			if _, ok := typ.(*Type); !ok {
+				if _, ok := typ.(*Class); !ok {
+					if _, ok := typ.(*ClassicInstance); !ok {
+						return nil, NewTypeError("exceptions must be classes, or instances, not " + typ.Type().name)
+					}
+				}
+			}
+		}
+	}
+	e.tb = nil
+	r, err := g.resume(f, nil, e)
+	if err == nil && r == nil {
+		return nil, NewExceptionArgs(StopIterationType)
+	}
+	return r, err
+}
+
+// Close is gen.close().
+func (g *Generator) Close(f *Frame) *BaseException {
+	g.mu.Lock()
+	if g.finished || !g.started {
+		g.finished = true
+		g.mu.Unlock()
+		g.stop()
+		return nil
+	}
+	g.mu.Unlock()
+	r, err := g.resume(f, nil, NewExceptionArgs(GeneratorExitType))
+	if err != nil {
+		if err.classic == nil && (err.typ.IsSubtype(GeneratorExitType) || err.typ.IsSubtype(StopIterationType)) {
+			return nil
+		}
+		return err
+	}
+	if r != nil {
+		g.stop()
+		return NewRuntimeError("generator ignored GeneratorExit")
+	}
+	return nil
+}
+
+func init() {
+	t := GeneratorType
+	t.final = true
+	t.def("next", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := NoArgs("next", args, kw); err != nil {
+			return nil, err
+		}
+		return self.(*Generator).Send(f, None)
+	})
+	t.def("send", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg("send", args, kw); err != nil {
+			return nil, err
+		}
+		return self.(*Generator).Send(f, args[0])
+	})
+	t.def("throw", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("throw", args, kw, 1, 3); err != nil {
+			return nil, err
+		}
+		var val, tb Object
+		if len(args) > 1 {
+			val = args[1]
+		}
+		if len(args) > 2 {
+			tb = args[2]
+		}
+		return self.(*Generator).Throw(f, args[0], val, tb)
+	})
+	t.def("close", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := NoArgs("close", args, kw); err != nil {
+			return nil, err
+		}
+		return None, self.(*Generator).Close(f)
+	})
+	t.dict.setStr("__name__", &GetSet{name: "__name__", get: func(f *Frame, o Object) (Object, *BaseException) {
+		return NewStr(o.(*Generator).name), nil
+	}})
+	t.dict.setStr("gi_running", &GetSet{name: "gi_running", get: func(f *Frame, o Object) (Object, *BaseException) {
+		g := o.(*Generator)
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		return NewBool(g.running), nil
+	}})
+}
+
+var _ Iterator = (*Generator)(nil)

@@ -1,0 +1,126 @@
+package py
+
+import (
+	"os"
+	"strings"
+)
+
+// RunMain runs the registered module entry as __main__ the way
+// `python2.7 entry.py args...` does, and returns the process exit status:
+// sys.argv is [script, args...] (script from GRUMPY_ARGV0 when set, else
+// the module's filename); an uncaught exception prints its traceback to
+// stderr and gives 1; SystemExit(None) gives 0, SystemExit(int) that int,
+// any other SystemExit value is printed to stderr and gives 1. stdout is
+// flushed last. Generated main() calls os.Exit(py.RunMain("pkg.mod")).
+func RunMain(entry string) int {
+	return RunModuleAsMain(entry, os.Args[1:])
+}
+
+// RunModuleAsMain is RunMain with explicit arguments (sys.argv[1:]).
+func RunModuleAsMain(entry string, args []string) int {
+	spec := lookupSpec(entry)
+	if spec == nil {
+		os.Stderr.WriteString("grumpy-audit: no module named " + entry + "\n")
+		return 2
+	}
+	argv0 := os.Getenv("GRUMPY_ARGV0")
+	if argv0 == "" {
+		argv0 = spec.Filename
+	}
+	argv := []Object{NewStr(argv0)}
+	for _, a := range args {
+		argv = append(argv, NewStr(a))
+	}
+	SysModule.dict.setStr("argv", NewList(argv...))
+	if spec.Filename != "" {
+		dir := "."
+		if i := strings.LastIndexByte(spec.Filename, '/'); i >= 0 {
+			dir = spec.Filename[:i]
+		}
+		SysModule.dict.setStr("path", NewList(NewStr(dir)))
+	}
+	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
+	_, err := runModule(root, spec, "__main__")
+	status := 0
+	if err != nil {
+		status = handleUncaught(root, err)
+	}
+	waitForThreads()
+	flushStdFiles()
+	return status
+}
+
+// handleUncaught prints an uncaught exception like PyErr_PrintEx and
+// returns the exit status.
+func handleUncaught(f *Frame, err *BaseException) int {
+	if err.classic == nil && err.typ.IsSubtype(SystemExitType) {
+		return systemExitStatus(f, err)
+	}
+	flushStdout()
+	writeStderr(f, FormatTraceback(f, err))
+	return 1
+}
+
+func systemExitStatus(f *Frame, err *BaseException) int {
+	var code Object = None
+	if len(err.args.elems) == 1 {
+		code = err.args.elems[0]
+	} else if len(err.args.elems) > 1 {
+		code = err.args
+	}
+	switch c := code.(type) {
+	case *NoneObject:
+		return 0
+	case *Int:
+		return int(c.v)
+	}
+	s, serr := ToStr(f, code)
+	flushStdout()
+	if serr == nil {
+		writeStderr(f, s.s+"\n")
+	}
+	return 1
+}
+
+func flushStdout() {
+	if out, ok := SysModule.dict.getStr("stdout").(*File); ok {
+		out.Flush()
+	}
+	Stdout.Flush()
+}
+
+func flushStdFiles() {
+	flushStdout()
+	Stderr.Flush()
+}
+
+// writeStderr writes to sys.stderr (falling back to the process stderr).
+func writeStderr(f *Frame, s string) {
+	if e, ok := SysModule.dict.getStr("stderr").(*File); ok {
+		e.WriteString(s)
+		e.Flush()
+		return
+	}
+	if e := SysModule.dict.getStr("stderr"); e != nil {
+		if fileWrite(f, e, NewStr(s)) == nil {
+			return
+		}
+	}
+	Stderr.WriteString(s)
+	Stderr.Flush()
+}
+
+// RedirectStdFiles points sys.stdout and sys.stderr at the given files
+// (for tests and embedding) and returns a function restoring them.
+func RedirectStdFiles(stdout, stderr *os.File) func() {
+	oldOut, oldErr := SysModule.dict.getStr("stdout"), SysModule.dict.getStr("stderr")
+	SysModule.dict.setStr("stdout", NewFileFromOS(stdout, "<stdout>", "w"))
+	e := NewFileFromOS(stderr, "<stderr>", "w")
+	e.unbuf = true
+	SysModule.dict.setStr("stderr", e)
+	return func() {
+		flushStdout()
+		SysModule.dict.setStr("stdout", oldOut)
+		SysModule.dict.setStr("stderr", oldErr)
+	}
+}

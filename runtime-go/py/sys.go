@@ -1,0 +1,125 @@
+package py
+
+import (
+	"os"
+)
+
+// SysModule is the `sys` module, built natively because the runtime
+// itself depends on it (stdout, modules, exc_info).
+var SysModule = NewModule("sys")
+
+// BuiltinModule is `__builtin__`.
+var BuiltinModule = &Module{name: "__builtin__", dict: Builtins}
+
+// exitStatus parsing happens in RunMain; sys.exit just raises.
+func init() {
+	d := SysModule.dict
+	d.setStr("modules", SysModules)
+	d.setStr("stdout", Stdout)
+	d.setStr("stderr", Stderr)
+	d.setStr("stdin", Stdin)
+	d.setStr("__stdout__", Stdout)
+	d.setStr("__stderr__", Stderr)
+	d.setStr("__stdin__", Stdin)
+	d.setStr("argv", NewList(NewStr("")))
+	d.setStr("path", NewList(NewStr("")))
+	d.setStr("maxint", NewInt(1<<63-1))
+	d.setStr("maxsize", NewInt(1<<63-1))
+	d.setStr("maxunicode", NewInt(0x10ffff))
+	d.setStr("version", NewStr("2.7.18 (grumpy-audit Go runtime)"))
+	d.setStr("hexversion", NewInt(0x020712f0))
+	d.setStr("version_info", NewTuple(NewInt(2), NewInt(7), NewInt(18), NewStr("final"), NewInt(0)))
+	d.setStr("platform", NewStr("linux2"))
+	d.setStr("byteorder", NewStr("little"))
+	d.setStr("builtin_module_names", NewTuple(NewStr("__builtin__"), NewStr("sys")))
+	d.setStr("dont_write_bytecode", True)
+	d.setStr("py3kwarning", False)
+	d.setStr("subversion", NewTuple(NewStr("CPython"), emptyStr, emptyStr))
+	d.setStr("prefix", NewStr("/usr"))
+	d.setStr("exec_prefix", NewStr("/usr"))
+	d.setStr("float_repr_style", NewStr("short"))
+	d.setStr("meta_path", NewList())
+	d.setStr("path_hooks", NewList())
+	d.setStr("path_importer_cache", NewDict())
+	exe, _ := os.Executable()
+	d.setStr("executable", NewStr(exe))
+	fn := func(name string, body func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) {
+		b := NewBuiltinFunction(name, body)
+		b.module = "sys"
+		d.setStr(name, b)
+	}
+	fn("exit", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("exit", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		if len(args) == 0 {
+			return nil, NewExceptionArgs(SystemExitType)
+		}
+		return nil, NewExceptionArgs(SystemExitType, args[0])
+	})
+	fn("exc_info", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := NoArgs("exc_info", args, kw); err != nil {
+			return nil, err
+		}
+		e := f.ExcInfo()
+		if e == nil {
+			return NewTuple(None, None, None), nil
+		}
+		return NewTuple(e.ExcType(), e.Value(), e.TracebackObject()), nil
+	})
+	fn("exc_clear", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		for fr := f; fr != nil; fr = fr.Back {
+			fr.exc = nil
+		}
+		return None, nil
+	})
+	fn("getrecursionlimit", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NewInt(int64(recursionLimit)), nil
+	})
+	fn("setrecursionlimit", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg("setrecursionlimit", args, kw); err != nil {
+			return nil, err
+		}
+		n, err := IndexInt(f, args[0], "an integer is required")
+		if err != nil {
+			return nil, err
+		}
+		if n <= 0 {
+			return nil, NewValueError("recursion limit must be positive")
+		}
+		recursionLimit = n
+		return None, nil
+	})
+	fn("getdefaultencoding", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NewStr(defaultEncoding), nil
+	})
+	fn("getfilesystemencoding", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NewStr("UTF-8"), nil
+	})
+	fn("getrefcount", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NewInt(2), nil
+	})
+	fn("getsizeof", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return nil, NewNotImplemented("sys.getsizeof()", "sys-getsizeof")
+	})
+	fn("_getframe", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		depth := 0
+		if len(args) > 0 {
+			n, err := IndexInt(f, args[0], "an integer is required")
+			if err != nil {
+				return nil, err
+			}
+			depth = n
+		}
+		fr := f
+		for i := 0; i < depth && fr != nil; i++ {
+			fr = fr.Back
+		}
+		if fr == nil {
+			return nil, NewValueError("call stack is not deep enough")
+		}
+		return &frameObject{code: fr.Code, line: fr.Line, globals: framesGlobals(fr)}, nil
+	})
+	SysModules.setStr("sys", SysModule)
+	SysModules.setStr("__builtin__", BuiltinModule)
+}
