@@ -137,6 +137,7 @@
     cy.layout(layoutFor(units.size)).run();
     fit();
     mode = 'overview';
+    listOpenPackages();
     container.setAttribute('data-mode', 'overview');
     container.setAttribute('data-nodes', String(units.size));
     setInfo(null);
@@ -220,6 +221,24 @@
       chain.forEach(function (k) { ol.appendChild(el('li')).appendChild(link(k)); });
       info.appendChild(ol);
     }
+  }
+
+  // The packages opened so far, each with a button that folds it (and what is open inside it) again.
+  function listOpenPackages() {
+    var box = document.getElementById('g-open');
+    box.textContent = '';
+    if (expanded.size === 0) return;
+    box.appendChild(el('h2', 'Open packages'));
+    var ul = el('ul', null, { class: 'open-list' });
+    Array.from(expanded).sort().forEach(function (p) {
+      var b = el('button', 'Fold ' + p, { type: 'button', 'data-package': p });
+      b.addEventListener('click', function () {
+        expanded.forEach(function (q) { if (q === p || q.indexOf(p + '.') === 0) expanded.delete(q); });
+        showOverview();
+      });
+      ul.appendChild(el('li')).appendChild(b);
+    });
+    box.appendChild(ul);
   }
 
   var mode = 'overview';

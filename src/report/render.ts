@@ -12,7 +12,9 @@ export const PAGE_TEMPLATES = ['index', 'modules', 'module', 'rules', 'rule', 'g
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
 /** Helpers the templates may call; the template test checks every mustache against this list. */
-export const HELPERS = ['text', 'attr', 'json', 'num', 'asset'] as const;
+export const HELPERS = ['text', 'attr', 'json', 'num', 'asset', 'plural'] as const;
+/** How many arguments each helper takes; the template test checks calls against it. */
+export const HELPER_ARITY: Record<(typeof HELPERS)[number], number> = { text: 1, attr: 1, json: 1, num: 1, asset: 1, plural: 2 };
 
 /** 1234567 → "1,234,567"; null/undefined print nothing (an unknown wave, say). */
 function formatNumber(v: unknown): string {
@@ -46,6 +48,8 @@ export class Renderer {
     this.hb.registerHelper('attr', (v: unknown) => escapeAttr(v));
     this.hb.registerHelper('json', (v: unknown) => jsonForScript(v));
     this.hb.registerHelper('num', (v: unknown) => formatNumber(v));
+    // "1 module", "2 modules": the noun is a literal in the template, never repository text.
+    this.hb.registerHelper('plural', (n: unknown, noun: unknown) => `${formatNumber(n)} ${escapeText(noun)}${Number(n) === 1 ? '' : 's'}`);
     this.hb.registerHelper('asset', (name: unknown, options: HelperOptions) => {
       const file = hashed.get(String(name));
       // A template asking for an asset that does not exist is a bug in the templates.

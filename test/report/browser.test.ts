@@ -126,6 +126,9 @@ describe('sample report, two runs of `report`', () => {
     const exec = audit.findings.find((f) => f.ruleId === 'dynamic-exec')!;
     const line = page.locator(`#L${exec.line}`);
     expect(await line.textContent()).toBe('    exec code in scope');
+    await page.waitForSelector('#source[data-highlighted]');
+    expect(await line.locator('.k').allTextContents()).toEqual(['exec', 'in']);
+    expect(await line.textContent()).toBe('    exec code in scope'); // colouring changes no text
     expect(await line.getAttribute('class')).toContain('sev-blocker');
     const note = page.locator(`#L${exec.line} + .finding`);
     expect(await note.locator('.msg').textContent()).toBe(exec.message);
@@ -298,6 +301,17 @@ describe('2,000 modules (synthetic audit)', () => {
     const shown = Number(await page.locator('#graph').getAttribute('data-nodes'));
     expect(shown).toBeGreaterThan(10);
     expect(shown).toBeLessThan(400);
+    // Open the biggest package, then fold it again from the side panel.
+    const group = await page.evaluate(() => {
+      const cy = (window as unknown as { grumpyGraph: { nodes(s: string): { sort(f: (a: { width(): number }, b: { width(): number }) => number): { id(): string; emit(e: string): void }[] } } }).grumpyGraph;
+      const g = cy.nodes('.group').sort((a, b) => b.width() - a.width())[0]!;
+      g.emit('tap');
+      return g.id().slice(2);
+    });
+    await page.waitForSelector(`#g-open button[data-package="${group}"]`);
+    expect(Number(await page.locator('#graph').getAttribute('data-nodes'))).toBeGreaterThan(shown);
+    await page.click(`#g-open button[data-package="${group}"]`);
+    await page.waitForFunction((n) => document.querySelector('#graph')!.getAttribute('data-nodes') === String(n), shown);
     await page.screenshot({ path: path.join(ARTIFACTS, 'scale-graph.png') });
     const target = syn.audit.modules.find((m) => m.blockChain && m.blockChain.length >= 3)!;
     await page.fill('#g-search', target.name);

@@ -4,7 +4,7 @@
 import Handlebars from 'handlebars';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELPERS, templateFiles } from '../../src/report/render.js';
+import { HELPER_ARITY, HELPERS, templateFiles } from '../../src/report/render.js';
 
 type Node = { type: string; [k: string]: unknown };
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
@@ -35,7 +35,8 @@ describe('templates', () => {
       mustaches(Handlebars.parse(t.text), found, path.basename(t.file));
       total += found.length;
       for (const m of found) {
-        if (!(HELPERS as readonly string[]).includes(m.path) || m.params !== 1) bad.push(`${m.loc} {{${m.path}}}`);
+        const helper = m.path as (typeof HELPERS)[number];
+        if (!(HELPERS as readonly string[]).includes(helper) || m.params !== HELPER_ARITY[helper]) bad.push(`${m.loc} {{${m.path}}}`);
       }
     }
     expect(total).toBeGreaterThan(100);
