@@ -1,7 +1,7 @@
 // The ast stage's entry: decoded Python 2.7 source → the typed Module, or CPython's syntax error.
 
 import type { Module } from './nodes.js';
-import { normaliseNewlines, tokenize } from './tokenize.js';
+import { normaliseNewlines, tokenize, type Token } from './tokenize.js';
 import { ParseFailure, parseTokens, type SyntaxErrorInfo } from './parser.js';
 import { bytesEncoder } from './encode.js';
 
@@ -12,6 +12,8 @@ export interface AstResult {
   error?: SyntaxErrorInfo;
   /** Physical lines in the source. */
   lines: number;
+  /** The tokens, when AstOptions.keepTokens asked for them (indices into the normalised text). */
+  tokens?: Token[];
 }
 
 export interface AstOptions {
@@ -23,17 +25,20 @@ export interface AstOptions {
   encoding?: string;
   /** Count UTF-8 columns even for latin-1 (a cookie spelled "latin1"; see source.ts). */
   utf8Columns?: boolean;
+  /** Return the tokens too (src/parse reuses them to repair tree-sitter's input). */
+  keepTokens?: boolean;
 }
 
 export function parseModule(text: string, opts: AstOptions = {}): AstResult {
   const src = normaliseNewlines(text);
   const latin1 = opts.encoding === 'latin-1' && !opts.utf8Columns;
   const { tokens, lines } = tokenize(src, !latin1);
+  const kept = opts.keepTokens ? { tokens } : {};
   try {
     const ast = parseTokens(tokens, { toBytes: bytesEncoder(opts.encoding) });
-    return { ast, lines };
+    return { ast, lines, ...kept };
   } catch (e) {
-    if (e instanceof ParseFailure) return { error: e.info, lines };
+    if (e instanceof ParseFailure) return { error: e.info, lines, ...kept };
     throw e;
   }
 }

@@ -42,9 +42,26 @@ for (let c = 0; c < 128; c++) {
   ID_CHAR[c] = /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
 }
 
-const THREE = new Set(['**=', '//=', '<<=', '>>=']);
-const TWO = new Set(['!=', '<>', '%=', '&=', '**', '*=', '+=', '-=', '//', '/=', '<<', '<=', '==', '>=', '>>', '^=', '|=']);
-const ONE = '()[]{}:,;+-*/|&<>=.%`^~@';
+/** Length of the operator at pos: 3 for **= //= <<= >>=, 2 for the two-character ones. */
+function opLength(text: string, pos: number, c: number): number {
+  const d = text.charCodeAt(pos + 1);
+  switch (c) {
+    case 42: // *
+    case 47: // /
+      if (d === c) return text.charCodeAt(pos + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 60: // <
+      if (d === 60) return text.charCodeAt(pos + 2) === 61 ? 3 : 2;
+      return d === 61 || d === 62 ? 2 : 1;
+    case 62: // >
+      if (d === 62) return text.charCodeAt(pos + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 33: case 61: case 37: case 38: case 94: case 124: case 43: case 45: // ! = % & ^ | + -
+      return d === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isHex = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -213,22 +230,10 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
     }
 
     // Operators.
-    const s3 = text.slice(pos, pos + 3);
-    let len = 0;
-    if (THREE.has(s3)) len = 3;
-    else if (TWO.has(s3.slice(0, 2))) len = 2;
-    else len = 1;
-    if (len === 1) {
-      if (c === 40 || c === 91 || c === 123) level++;
-      else if (c === 41 || c === 93 || c === 125) level--;
-      if (ONE.indexOf(text[pos]!) < 0) {
-        // CPython turns an unknown character into an OP the grammar never accepts.
-        pos++;
-        push(T.OP, start, pos);
-        continue;
-      }
-    }
-    pos += len;
+    if (c === 40 || c === 91 || c === 123) level++;
+    else if (c === 41 || c === 93 || c === 125) level--;
+    // An unknown character becomes a one-character OP the grammar never accepts, as in CPython.
+    pos += opLength(text, pos, c);
     push(T.OP, start, pos);
   }
 

@@ -6,6 +6,7 @@ import { scanCommand } from './scan.js';
 import { explainCommand } from './explain.js';
 import { runCommand } from './run.js';
 import { buildCommand } from './build.js';
+import { dumpAstCommand } from './dump-ast.js';
 
 export const commands: CliCommand[] = [
   auditCommand,
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   explainCommand,
   runCommand,
   buildCommand,
+  dumpAstCommand,
 ];
