@@ -111,7 +111,13 @@ export class Body {
 
   /** The Go statement that leaves the current Go function with an exception held in `err`. */
   raise(err = 'err'): string {
-    return this.inClosure ? `return 0, ${err}` : `return nil, ${err}`;
+    if (this.inClosure) return `return 0, ${err}`;
+    return this.singleResult ? `return ${err}` : `return nil, ${err}`;
+  }
+
+  /** Class bodies and generator bodies return only an error (py.RunClassBody, py.GenBody). */
+  get singleResult(): boolean {
+    return this.kind === 'class' || this.kind === 'generator';
   }
 
   check(err = 'err'): void {

@@ -28,7 +28,7 @@ export function declareLocals(b: Body, skip: Set<string> = new Set()): void {
 
 /** The Go statement that ends a body normally. */
 function fallOff(kind: BodyKind): string {
-  return kind === 'generator' ? 'return nil, nil' : 'return py.None, nil';
+  return kind === 'generator' ? 'return nil' : 'return py.None, nil';
 }
 
 interface FuncParts {
@@ -65,7 +65,9 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, kind);
     for (const n of scope.params) if (!scope.deleted.has(n)) inner.alwaysBound.add(n);
-    declareLocals(inner);
+    // Parameters are bound in the function's own body (which returns (Object, error)) even for generators.
+    const pre = kind === 'generator' ? new Body(b.mod, b.p, scope, 'function') : inner;
+    declareLocals(pre);
     if (node._type === 'FunctionDef' && needsRv(node.body)) {
       b.p.line('var rv py.Object');
       b.p.line('_ = rv');
@@ -73,14 +75,14 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
     // Bind parameters: names directly, tuple parameters by unpacking.
     let i = 0;
     for (const a of parts.args.args) {
-      if (a._type === 'Name') storeName(inner, a.id, `args[${i}]`);
-      else assign(inner, a, `args[${i}]`);
+      if (a._type === 'Name') storeName(pre, a.id, `args[${i}]`);
+      else assign(pre, a, `args[${i}]`);
       i++;
     }
-    if (parts.args.vararg) storeName(inner, parts.args.vararg, `args[${i++}]`);
-    if (parts.args.kwarg) storeName(inner, parts.args.kwarg, `args[${i++}]`);
+    if (parts.args.vararg) storeName(pre, parts.args.vararg, `args[${i++}]`);
+    if (parts.args.kwarg) storeName(pre, parts.args.kwarg, `args[${i++}]`);
     if (kind === 'generator') {
-      b.p.line(`return py.NewGenerator(f, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {`);
+      b.p.line('return py.NewGenerator(f, func(f *py.Frame, yield py.Yield) *py.BaseException {');
       b.p.indent(() => {
         parts.emitBody(inner);
         if (!parts.terminates) b.p.line(fallOff('generator'));
@@ -153,23 +155,23 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
   if (kind === 'generator') {
     const ge = e as A.GeneratorExp;
     const t = b.mod.fresh();
-    b.p.line(`${t} := py.NewGeneratorCode(f, ${code}, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {`);
+    b.p.line(`${t} := py.NewGenerator(py.NewFrame(f, ${code}, f.Globals), func(f *py.Frame, yield py.Yield) *py.BaseException {`);
     b.p.indent(() => {
       const inner = new Body(b.mod, b.p, scope, 'generator');
       declareLocals(inner);
       emitLoops(inner, () => {
         const v = expr(inner, ge.elt);
-        const sent = call(inner, `gen.Yield(f, ${v})`);
+        const sent = call(inner, `yield(${v})`);
         inner.p.line(`_ = ${sent}`);
       });
-      b.p.line('return nil, nil');
+      b.p.line('return nil');
     });
     b.p.line('})');
     return t;
   }
   // Set and dict comprehensions run in their own frame and return the built container.
   const t = b.mod.fresh();
-  b.p.line(`${t}, err := py.RunFrame(f, ${code}, func(f *py.Frame) (py.Object, *py.BaseException) {`);
+  b.p.line(`${t}, err := func(f *py.Frame) (py.Object, *py.BaseException) {`);
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, 'function');
     declareLocals(inner);
@@ -188,7 +190,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
     });
     b.p.line(`return ${acc}, nil`);
   });
-  b.p.line('})');
+  b.p.line(`}(py.NewFrame(f, ${code}, f.Globals))`);
   b.check();
   return t;
 }
@@ -201,7 +203,7 @@ export function emitClassDef(b: Body, st: A.ClassDef): void {
   const ns = b.mod.fresh('ns');
   b.p.line(`${ns} := py.NewDict()`);
   // The class body runs in its own frame (tracebacks say "in ClassName") and fills the namespace.
-  b.p.line(`if _, err := py.RunFrame(f, ${code}, func(f *py.Frame) (py.Object, *py.BaseException) {`);
+  b.p.line(`if err := py.RunClassBody(f, ${code}, ${ns}, func(f *py.Frame, ${ns} *py.Dict) *py.BaseException {`);
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, 'class', ns);
     run(inner, `${ns}.SetItem(f, ${inner.mod.strConst('__module__')}, f.Globals.GetStr("__name__"))`);
@@ -210,7 +212,7 @@ export function emitClassDef(b: Body, st: A.ClassDef): void {
       run(inner, `${ns}.SetItem(f, ${inner.mod.strConst('__doc__')}, ${expr(inner, doc.value)})`);
     }
     stmts(inner, st.body);
-    if (!terminates(st.body)) b.p.line('return py.None, nil');
+    if (!terminates(st.body)) b.p.line('return nil');
   });
   b.p.line('}); err != nil {');
   b.p.indent(() => b.p.line(b.raise()));

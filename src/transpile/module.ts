@@ -57,7 +57,7 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
     const b = new Body(mod, body, table.module, 'module');
     const first = input.ast.body[0];
     if (first && first._type === 'Expr' && first.value._type === 'Str') {
-      run(b, `py.StoreName(f, nil, ${mod.strConst('__doc__')}, ${expr(b, first.value)})`);
+      b.p.line(`py.StoreGlobal(f, ${mod.strConst('__doc__')}, ${expr(b, first.value)})`);
     }
     stmts(b, input.ast.body);
     if (!terminates(input.ast.body)) b.p.line('return py.None, nil');

@@ -172,7 +172,7 @@ function ret(b: Body, st: A.Return): void {
       b.p.line('rv = nil');
       b.p.line(`return ${CTL_RETURN}, nil`);
     } else {
-      b.p.line('return nil, nil');
+      b.p.line('return nil');
     }
     return;
   }
@@ -260,7 +260,7 @@ function propagate(b: Body, ctl: string, used: Set<number>): void {
           b.ctlUsed[b.closureDepth]!.add(CTL_RETURN);
           b.p.line(`return ${CTL_RETURN}, nil`);
         } else if (b.kind === 'generator') {
-          b.p.line('return nil, nil');
+          b.p.line('return nil');
         } else {
           b.p.line('return rv, nil');
         }
