@@ -1,23 +1,25 @@
 // The analyzer: discover → parse (facts, cached) → resolve → graph → rules → readiness, returning
 // the JSON contract (design.md section 5). Nothing here imports or executes the scanned code.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION, type AuditJson, type FindingCategory, type ModuleRecord, type Summary, type Verdict } from '../contract.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { discover, type SourceFile } from '../discover/index.js';
 import { info, silentSink, type EventSink } from '../events.js';
-import { FactsCache, type CachedFacts } from '../state/cache.js';
+import { FactsCache, loadResult, saveResult, type CachedFacts } from '../state/cache.js';
 import { toolVersion } from '../version.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { compileRuleQueries } from './cst/match.js';
 import { collectFindings, type FileForRules } from './findings.js';
 import { buildGraph, type GraphEdge } from './graph.js';
-import { parseInProcess, type FactsRequest, type ParseForFacts } from './parse-step.js';
+import { parseOnThreads } from './facts-pool.js';
+import type { FactsRequest, ParseForFacts } from './parse-step.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
 import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
-import { loadRulePack, type RulePack } from './rules/load.js';
+import { defaultRulesDir, loadRulePack, type RulePack } from './rules/load.js';
+import { repositoryFingerprint } from './fingerprint.js';
 
 export interface AnalyzeOptions {
   /** Source roots relative to the repository; found automatically when absent. */
@@ -39,12 +41,32 @@ export interface Analysis {
   /** Files whose facts came from the cache, and files parsed in this run. */
   cacheHits: number;
   parsed: number;
+  /** Nothing had changed: the previous run's result was returned without reading any file. */
+  reusedResult: boolean;
 }
 
 export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
-  const events = opts.events ?? silentSink;
   const pack = loadRulePack();
   compileRuleQueries();
+  if (opts.cacheDir === false) return analyzeFresh(repo, opts, pack);
+  const cacheDir = opts.cacheDir ?? path.join(realpathSync(path.resolve(repo)), '.grumpy-audit', 'cache');
+  const fingerprint = await repositoryFingerprint({
+    repo, include: opts.include, exclude: opts.exclude, roots: opts.roots, rulesHash: pack.hash, rulesDir: defaultRulesDir(), cacheDir,
+  });
+  const stored = loadResult<Pick<Analysis, 'audit' | 'diagnostics'>>(cacheDir, fingerprint);
+  if (stored) {
+    info(opts.events ?? silentSink, 'analyze', 'nothing changed since the last scan: reusing its result');
+    return { ...stored, pack, cacheHits: 0, parsed: 0, reusedResult: true };
+  }
+  const result = await analyzeFresh(repo, { ...opts, cacheDir }, pack);
+  // The fingerprint was taken before reading: a file edited during the scan makes the next run miss.
+  const d = saveResult(cacheDir, fingerprint, { audit: result.audit, diagnostics: result.diagnostics });
+  if (d) result.diagnostics.push(d);
+  return result;
+}
+
+async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack): Promise<Analysis> {
+  const events = opts.events ?? silentSink;
   const catalog = loadCatalog();
 
   const found = await discover(repo, { include: opts.include, exclude: opts.exclude, events });
@@ -137,7 +159,7 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
     cycleCuts: graph.cycleCuts,
     diagnostics: diagnostics.filter((d) => d.severity !== 'info').map(({ id, severity, file, line, column, message }) => ({ id, severity, file, line, column, message })),
   };
-  return { audit, diagnostics, pack, cacheHits: parseRun.hits, parsed: parseRun.parsed };
+  return { audit, diagnostics, pack, cacheHits: parseRun.hits, parsed: parseRun.parsed, reusedResult: false };
 }
 
 async function parseWithCache(
@@ -176,7 +198,7 @@ async function parseWithCache(
 }
 
 async function defaultParse(): Promise<ParseForFacts> {
-  return parseInProcess;
+  return parseOnThreads;
 }
 
 /** A parse failure: the first syntax-error diagnostic of the front end, else the tree's first error. */

@@ -1,5 +1,5 @@
-// The parse step the analyzer needs: facts per Python file. src/parse (the front end's worker pool)
-// provides it; until that lands this in-process fallback with the same request/result shape is used.
+// The parse step the analyzer needs: facts per Python file, from tree-sitter alone. The worker pool
+// in facts-pool.ts runs parseForFactsSync on threads; parseInProcess runs it here.
 
 import { createRequire } from 'node:module';
 import type Parser from 'tree-sitter';
@@ -32,20 +32,24 @@ export function countLines(text: string): number {
 const require = createRequire(import.meta.url);
 let parser: Parser | undefined;
 
-/** Parses on the calling thread, one file at a time. */
-export const parseInProcess: ParseForFacts = async (reqs, opts) => {
+/** One file: tree-sitter, then the facts. Used on the calling thread and in the facts workers. */
+export function parseForFactsSync(r: FactsRequest): FactsResult {
   if (!parser) {
     const TreeSitter = require('tree-sitter') as typeof Parser;
     parser = new TreeSitter();
     parser.setLanguage(require('tree-sitter-python') as Parser.Language);
   }
+  const tree = parser.parse(r.text);
+  return { path: r.path, lines: countLines(r.text), facts: extractFacts(tree.rootNode, r.text, r.path), diagnostics: [] };
+}
+
+/** Parses on the calling thread, one file at a time. */
+export const parseInProcess: ParseForFacts = async (reqs, opts) => {
   const events = opts.events ?? silentSink;
-  const out: FactsResult[] = [];
   let done = 0;
-  for (const r of reqs) {
-    const tree = parser.parse(r.text);
-    out.push({ path: r.path, lines: countLines(r.text), facts: extractFacts(tree.rootNode, r.text, r.path), diagnostics: [] });
+  return reqs.map((r) => {
+    const out = parseForFactsSync(r);
     progress(events, 'parse', ++done, reqs.length);
-  }
-  return out;
+    return out;
+  });
 };

@@ -87,3 +87,39 @@ export class FactsCache {
     }
   }
 }
+
+const RESULT_FILE = 'result-v1.bin';
+
+/** A whole previous result, reused as is when the repository's fingerprint has not changed. */
+export interface StoredResult<T> {
+  fingerprint: string;
+  value: T;
+}
+
+export function loadResult<T>(dir: string, fingerprint: string): T | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(dir, RESULT_FILE));
+  } catch {
+    return undefined;
+  }
+  try {
+    const doc = deserialize(bytes) as { format: number } & StoredResult<T>;
+    return doc.format === FORMAT && doc.fingerprint === fingerprint ? doc.value : undefined;
+  } catch {
+    return undefined; // a damaged result file only costs the fast path; the facts cache still works
+  }
+}
+
+export function saveResult<T>(dir: string, fingerprint: string, value: T): Diagnostic | undefined {
+  const file = path.join(dir, RESULT_FILE);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize({ format: FORMAT, fingerprint, value }));
+    renameSync(tmp, file);
+    return undefined;
+  } catch (e) {
+    return diag('cache-unwritable', 'warning', file, `cannot write the cache: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,45 @@
+// A fingerprint of everything a scan reads: the listing of the repository with each entry's size,
+// times, inode and mode (as git's index does), the options, the tool and the rule pack. When it
+// matches the previous run's, that run's result is the answer and no file needs reading.
+
+import fg from 'fast-glob';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_EXCLUDES } from '../discover/index.js';
+import { toolVersion } from '../version.js';
+import { runtimeSupportFile } from './catalog.js';
+
+export interface FingerprintInput {
+  repo: string;
+  include?: string[];
+  exclude?: string[];
+  roots?: string[];
+  rulesHash: string;
+  rulesDir: string;
+  /** Excluded from the listing when it lies inside the repository (it changes on every run). */
+  cacheDir: string;
+}
+
+export async function repositoryFingerprint(input: FingerprintInput): Promise<string> {
+  const root = realpathSync(path.resolve(input.repo));
+  const h = createHash('sha256');
+  h.update(JSON.stringify({
+    root, tool: toolVersion, rules: input.rulesHash, include: input.include ?? null, exclude: input.exclude ?? null, roots: input.roots ?? null,
+  }));
+  try {
+    h.update(readFileSync(runtimeSupportFile(input.rulesDir)));
+  } catch {
+    h.update('no runtime support list');
+  }
+  const rel = path.relative(root, path.resolve(input.cacheDir));
+  const ignore = [...(input.include && input.include.length > 0 ? [] : DEFAULT_EXCLUDES), ...(input.exclude ?? [])];
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
+  const entries = await fg('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore, stats: true });
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of entries) {
+    const s = e.stats as Stats | undefined;
+    h.update(`${e.path}\0${s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.mode}` : '?'}\n`);
+  }
+  return h.digest('hex');
+}
