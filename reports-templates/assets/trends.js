@@ -8,6 +8,12 @@
   var color = function (name) { return css.getPropertyValue(name).trim(); };
   var fg = color('--fg'), grid = color('--line');
 
+  // uPlot cannot size a time axis from one run (or runs within the same second): give it at least a day.
+  var lo = d.t[0], hi = d.t[d.t.length - 1];
+  var pad = Math.max(0, 86400 - (hi - lo)) / 2 + (hi - lo) * 0.04;
+  var xRange = [lo - pad, hi + pad];
+  function compact(v) { return v >= 1e6 ? +(v / 1e6).toFixed(1) + 'M' : v >= 1e4 ? +(v / 1e3).toFixed(0) + 'k' : String(v); }
+
   function axis() {
     return { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
   }
@@ -20,8 +26,8 @@
     var opts = {
       width: Math.max(300, box.clientWidth), height: 240,
       series: [{ label: 'Run', value: function (u, t) { return t == null ? '' : new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '); } }].concat(specs),
-      axes: [axis(), Object.assign(axis(), { size: 60 })],
-      scales: { x: { time: true, range: function (u, min, max) { var pad = Math.max(0, 86400 - (max - min)) / 2 + (max - min) * 0.04; return [min - pad, max + pad]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.08]; } } },
+      axes: [axis(), Object.assign(axis(), { size: 56, values: function (u, ticks) { return ticks.map(compact); } })],
+      scales: { x: { time: true, range: function () { return xRange; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.08]; } } },
       cursor: { drag: { x: false, y: false } },
     };
     var plot = new uPlot(opts, [d.t].concat(data), box);
