@@ -118,11 +118,34 @@ func FloatStr(v float64) string {
 	if s, ok := nonFinite(v); ok {
 		return s
 	}
-	s := formatG(v, 12, false)
-	if !strings.ContainsAny(s, ".e") {
-		s += ".0"
+	// PyOS_double_to_string(v, 'g', 12, Py_DTSF_ADD_DOT_0): exponent when
+	// decpt <= -4 or decpt > 11, trailing zeros dropped.
+	s := strconv.FormatFloat(v, 'e', 11, 64)
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
 	}
-	return s
+	epos := strings.IndexByte(s, 'e')
+	exp, _ := strconv.Atoi(s[epos+1:])
+	digits := strings.TrimRight(strings.Replace(s[:epos], ".", "", 1), "0")
+	if digits == "" {
+		digits = "0"
+	}
+	decpt := exp + 1
+	var out string
+	if decpt <= -4 || decpt > 11 {
+		out = digits[:1]
+		if len(digits) > 1 {
+			out += "." + digits[1:]
+		}
+		out += "e" + expString(decpt-1)
+	} else {
+		out = fixedFromDigits(digits, decpt)
+	}
+	if neg {
+		return "-" + out
+	}
+	return out
 }
 
 // formatG is C's %.<prec>g (alt keeps trailing zeros, as '#').
@@ -291,7 +314,7 @@ func floatPow(a, b float64) (Object, *BaseException) {
 	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) {
 		return nil, NewValueError("negative number cannot be raised to a fractional power")
 	}
-	r := math.Pow(a, b)
+	r := accuratePow(a, b)
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return nil, NewExceptionArgs(OverflowErrorType, NewInt(34), NewStr("Numerical result out of range"))
 	}

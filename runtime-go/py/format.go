@@ -322,11 +322,7 @@ func percentFormat(f *Frame, s string, args Object, uni bool) (string, bool, *Ba
 			} else if flags.space {
 				sign = " "
 			}
-			cv := conv
-			if (cv == 'f' || cv == 'F') && x >= 1e50 {
-				cv = 'g' + (cv - 'f')
-			}
-			body = formatFloatConv(x, cv, prec, flags.alt)
+			body = formatFloatConv(x, conv, prec, flags.alt)
 		default:
 			return "", false, NewValueError("unsupported format character '" + string(rune(conv)) + "' (0x" + strconv.FormatInt(int64(conv), 16) + ") at index " + itoa(i-1))
 		}
@@ -436,6 +432,15 @@ func Format(f *Frame, v Object, spec Object) (Object, *BaseException) {
 		specStr = string(s.r)
 	default:
 		return nil, NewTypeError("format() argument 2 must be string, not " + spec.Type().name)
+	}
+	if specStr == "" {
+		switch v.(type) {
+		case *Int, *Long, *Float, *Str, *Unicode, *Complex:
+			if _, isU := spec.(*Unicode); isU {
+				return ToUnicode(f, v)
+			}
+			return StrObject(f, v)
+		}
 	}
 	switch x := v.(type) {
 	case *Int, *Long:

@@ -230,7 +230,7 @@ func intPow(a, b int64) (Object, *BaseException) {
 		if a == 0 {
 			return nil, NewZeroDivisionError("0.0 cannot be raised to a negative power")
 		}
-		return NewFloat(math.Pow(float64(a), float64(b))), nil
+		return NewFloat(accuratePow(float64(a), float64(b))), nil
 	}
 	result := int64(1)
 	base := a

@@ -144,6 +144,9 @@ func longOp(f *Frame, op Op, a, b *big.Int) (Object, *BaseException) {
 		}
 		return bigResult(new(big.Int).Exp(a, b, nil)), nil
 	case OpLShift:
+		if !b.IsInt64() {
+			return nil, NewOverflowError("long int too large to convert to int")
+		}
 		if b.Sign() < 0 {
 			return nil, NewValueError("negative shift count")
 		}
@@ -152,6 +155,9 @@ func longOp(f *Frame, op Op, a, b *big.Int) (Object, *BaseException) {
 		}
 		return bigResult(new(big.Int).Lsh(a, uint(b.Int64()))), nil
 	case OpRShift:
+		if !b.IsInt64() {
+			return nil, NewOverflowError("long int too large to convert to int")
+		}
 		if b.Sign() < 0 {
 			return nil, NewValueError("negative shift count")
 		}
@@ -175,6 +181,9 @@ func longOp(f *Frame, op Op, a, b *big.Int) (Object, *BaseException) {
 func longTrueDiv(a, b *big.Int) (Object, *BaseException) {
 	r := new(big.Rat).SetFrac(a, b)
 	v, _ := r.Float64()
+	if v == 0 && (a.Sign() < 0) != (b.Sign() < 0) {
+		v = math.Copysign(0, -1)
+	}
 	if math.IsInf(v, 0) {
 		return nil, NewOverflowError("integer division result too large for a float")
 	}

@@ -12,6 +12,9 @@ import (
 
 func parseIntLiteral(s string, base int, fname string) (Object, *BaseException) {
 	orig := s
+	if fname == "int" {
+		orig = strings.TrimLeft(s, " \t\n\r\v\f")
+	}
 	s = strings.TrimSpace(s)
 	bad := func() *BaseException {
 		r := strRepr(orig)
@@ -162,13 +165,16 @@ func parseFloatLiteral(s string) (Object, *BaseException) {
 	case "nan":
 		return NewFloat(math.NaN()), nil
 	}
-	if t == "" || strings.ContainsAny(t, "_xXpP") {
-		return nil, NewValueError("could not convert string to float: " + s)
-	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil {
+	if t == "" || strings.ContainsAny(t, "_xXpP") || err != nil {
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
 			return NewFloat(v), nil
+		}
+		// CPython distinguishes a number followed by junk from no number
+		for n := len(t) - 1; n > 0; n-- {
+			if _, perr := strconv.ParseFloat(t[:n], 64); perr == nil && !strings.ContainsAny(t[:n], "_xXpP") {
+				return nil, NewValueError("invalid literal for float(): " + s)
+			}
 		}
 		return nil, NewValueError("could not convert string to float: " + s)
 	}

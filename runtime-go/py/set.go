@@ -175,7 +175,7 @@ func (s *Set) Repr(f *Frame) (string, *BaseException) {
 	name := s.Type().name
 	elems := s.Elems()
 	if len(elems) == 0 {
-		return name + "()", nil
+		return name + "([])", nil
 	}
 	if !reprEnter(s) {
 		return name + "(...)", nil
