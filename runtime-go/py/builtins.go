@@ -117,7 +117,7 @@ func init() {
 		if n < 0 || n > 0x10ffff {
 			return nil, NewValueError("unichr() arg not in range(0x110000) (wide Python build)")
 		}
-		return NewUnicode([]rune{rune(n)}), nil
+		return NewUnicodeRunes([]rune{rune(n)}), nil
 	})
 	builtin("ord", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("ord", args, kw); err != nil {
@@ -289,7 +289,7 @@ func init() {
 			for _, o := range out {
 				r = append(r, o.(*Unicode).r...)
 			}
-			return NewUnicode(r), nil
+			return NewUnicodeRunes(r), nil
 		}
 		return NewList(out...), nil
 	})

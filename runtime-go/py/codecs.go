@@ -39,7 +39,7 @@ func decodeError(enc, s string, start, end int, reason string) *BaseException {
 }
 
 func encodeError(enc string, r []rune, start, end int, reason string) *BaseException {
-	return NewExceptionArgs(UnicodeEncodeErrorType, NewStr(enc), NewUnicode(r), NewInt(int64(start)), NewInt(int64(end)), NewStr(reason))
+	return NewExceptionArgs(UnicodeEncodeErrorType, NewStr(enc), NewUnicodeRunes(r), NewInt(int64(start)), NewInt(int64(end)), NewStr(reason))
 }
 
 // Decode is str.decode(encoding, errors) producing unicode.
@@ -129,7 +129,7 @@ func Decode(f *Frame, s, encoding, errors string) (Object, *BaseException) {
 	default:
 		return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
 	}
-	return NewUnicode(out), nil
+	return NewUnicodeRunes(out), nil
 }
 
 func utf8SeqLen(c byte) int {
@@ -167,7 +167,7 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 		}
 		return NewStr(b.String()), nil
 	case "unicode_escape", "raw_unicode_escape":
-		u := NewUnicode(r)
+		u := NewUnicodeRunes(r)
 		s, _ := u.Repr(f)
 		s = s[2 : len(s)-1]
 		return NewStr(s), nil

@@ -14,8 +14,10 @@ type Complex struct {
 // ComplexType is `complex`.
 var ComplexType = newBuiltinType("complex", nil)
 
-// NewComplex boxes v.
-func NewComplex(v complex128) *Complex { return &Complex{v} }
+func newComplex(v complex128) *Complex { return &Complex{v} }
+
+// NewComplex makes a complex literal (2j is NewComplex(0, 2)).
+func NewComplex(re, im float64) Object { return &Complex{complex(re, im)} }
 
 // Type implements Object.
 func (c *Complex) Type() *Type { return ComplexType }
@@ -78,27 +80,27 @@ func (c *Complex) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 	}
 	switch op {
 	case OpAdd:
-		return NewComplex(a + b), nil
+		return newComplex(a + b), nil
 	case OpSub:
-		return NewComplex(a - b), nil
+		return newComplex(a - b), nil
 	case OpMul:
-		return NewComplex(a * b), nil
+		return newComplex(a * b), nil
 	case OpDiv, OpTrueDiv:
 		if b == 0 {
 			return nil, NewZeroDivisionError("complex division by zero")
 		}
-		return NewComplex(a / b), nil
+		return newComplex(a / b), nil
 	case OpPow:
 		if a == 0 {
 			if imag(b) != 0 || real(b) < 0 {
 				return nil, NewZeroDivisionError("0.0 to a negative or complex power")
 			}
 			if b == 0 {
-				return NewComplex(1), nil
+				return newComplex(1), nil
 			}
-			return NewComplex(0), nil
+			return newComplex(0), nil
 		}
-		return NewComplex(cmplx.Pow(a, b)), nil
+		return newComplex(cmplx.Pow(a, b)), nil
 	}
 	return NotImplemented, nil
 }
@@ -107,7 +109,7 @@ func (c *Complex) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 func (c *Complex) Unary(f *Frame, op UnaryOp) (Object, *BaseException) {
 	switch op {
 	case UNeg:
-		return NewComplex(-c.v), nil
+		return newComplex(-c.v), nil
 	case UPos:
 		return c, nil
 	case UAbs:
@@ -140,7 +142,7 @@ func (c *Complex) GetAttr(f *Frame, name string) (Object, *BaseException) {
 		return NewFloat(imag(c.v)), nil
 	case "conjugate":
 		return NewBuiltinFunction("conjugate", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
-			return NewComplex(cmplx.Conj(c.v)), nil
+			return newComplex(cmplx.Conj(c.v)), nil
 		}), nil
 	}
 	return genericGetAttrNoDict(f, c, name)
@@ -176,6 +178,6 @@ func init() {
 			}
 			im = v
 		}
-		return NewComplex(re + im*1i), nil
+		return newComplex(re + im*1i), nil
 	}
 }

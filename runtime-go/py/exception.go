@@ -368,7 +368,12 @@ func Raise(f *Frame, typ, val, tb Object) *BaseException {
 		if cur == nil {
 			return NewTypeError("exceptions must be old-style classes or derived from BaseException, not NoneType")
 		}
-		cur.addTraceback(f)
+		// a bare raise reports the raise statement's line (CPython 2)
+		if n := len(cur.tb); n > 0 && cur.tb[n-1].frame == f {
+			cur.tb[n-1].line = f.Line
+		} else {
+			cur.addTraceback(f)
+		}
 		return cur
 	}
 	var e *BaseException

@@ -5,13 +5,10 @@ import (
 	"sync"
 )
 
-// Yield is the function a generator body calls at each `yield v`. It
-// returns the value sent in (None for next()), or the exception thrown
-// in by throw()/close() which the body must raise at that point.
-type Yield func(v Object) (Object, *BaseException)
-
-// GenBody is the Go function the transpiler emits for a generator's body.
-type GenBody func(f *Frame, yield Yield) *BaseException
+// GenBody is the Go function the transpiler emits for a generator's
+// body. f is the generator's own frame; each `yield v` is
+// gen.Yield(f, v). Returning (nil, nil) exhausts the generator.
+type GenBody func(f *Frame, gen *Generator) (Object, *BaseException)
 
 // Generator mirrors CPython's generator object on an iter.Pull
 // coroutine: no goroutine or channel per yield. send/throw/close,
@@ -31,14 +28,37 @@ type Generator struct {
 	sent     Object
 	thrown   *BaseException
 	final    *BaseException
+	yieldFn  func(v Object) (Object, *BaseException)
 }
 
 // GeneratorType is `generator`.
 var GeneratorType = newBuiltinType("generator", nil)
 
 // NewGenerator creates the generator returned by calling a generator
-// function; f is that call's frame.
-func NewGenerator(f *Frame, body GenBody) *Generator {
+// function; f is that call's frame, whose code the generator reuses.
+func NewGenerator(f *Frame, body GenBody) Object {
+	return NewGeneratorCode(f, f.Code, body)
+}
+
+// NewGeneratorCode is NewGenerator with its own code (genexps use a
+// "<genexpr>" code).
+func NewGeneratorCode(f *Frame, code *Code, body GenBody) Object {
+	gf := &Frame{Back: f, Code: code, Globals: f.Globals}
+	if f != nil {
+		gf.depth = f.depth + 1
+		gf.thread = f.thread
+	}
+	return newGenerator(gf, body)
+}
+
+// Yield suspends the generator at `yield v`: it returns the value sent in
+// (None for next()), or the exception thrown in by throw()/close(), which
+// the body must then raise at that point.
+func (g *Generator) Yield(f *Frame, v Object) (Object, *BaseException) {
+	return g.yieldFn(v)
+}
+
+func newGenerator(f *Frame, body GenBody) *Generator {
 	g := &Generator{frame: f, name: f.Code.Name}
 	seq := func(y func(Object) bool) {
 		yieldFn := func(v Object) (Object, *BaseException) {
@@ -58,7 +78,8 @@ func NewGenerator(f *Frame, body GenBody) *Generator {
 			}
 			return s, nil
 		}
-		if err := body(g.frame, yieldFn); err != nil {
+		g.yieldFn = yieldFn
+		if _, err := body(g.frame, g); err != nil {
 			err.addTraceback(g.frame)
 			g.final = err
 		}

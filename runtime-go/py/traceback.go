@@ -96,7 +96,6 @@ func (e *BaseException) addTraceback(f *Frame) {
 		return
 	}
 	if n := len(e.tb); n > 0 && e.tb[n-1].frame == f {
-		e.tb[n-1].line = f.Line
 		return
 	}
 	e.tb = append(e.tb, tbEntry{frame: f, code: f.Code, line: f.Line})

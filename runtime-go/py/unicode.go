@@ -16,8 +16,11 @@ type Unicode struct {
 // UnicodeType is `unicode`.
 var UnicodeType = newBuiltinType("unicode", BaseStringType)
 
-// NewUnicode wraps code points (kept, not copied).
-func NewUnicode(r []rune) *Unicode { return &Unicode{r: r} }
+// NewUnicodeRunes wraps code points (kept, not copied).
+func NewUnicodeRunes(r []rune) *Unicode { return &Unicode{r: r} }
+
+// NewUnicode makes a unicode literal from its UTF-8 text.
+func NewUnicode(utf8 string) Object { return &Unicode{r: []rune(utf8)} }
 
 // NewUnicodeString converts a Go (UTF-8) string.
 func NewUnicodeString(s string) *Unicode { return &Unicode{r: []rune(s)} }
@@ -124,12 +127,12 @@ func (u *Unicode) GetItem(f *Frame, key Object) (Object, *BaseException) {
 		}
 		out := make([]rune, 0, n)
 		if step == 1 {
-			return NewUnicode(append(out, u.r[start:stop]...)), nil
+			return NewUnicodeRunes(append(out, u.r[start:stop]...)), nil
 		}
 		for i, j := 0, start; i < n; i, j = i+1, j+step {
 			out = append(out, u.r[j])
 		}
-		return NewUnicode(out), nil
+		return NewUnicodeRunes(out), nil
 	}
 	i, err := IndexInt(f, key, "string indices must be integers, not ")
 	if err != nil {
@@ -141,7 +144,7 @@ func (u *Unicode) GetItem(f *Frame, key Object) (Object, *BaseException) {
 	if i < 0 || i >= len(u.r) {
 		return nil, NewIndexError("string index out of range")
 	}
-	return NewUnicode([]rune{u.r[i]}), nil
+	return NewUnicodeRunes([]rune{u.r[i]}), nil
 }
 
 // Contains implements `in`.
@@ -178,7 +181,7 @@ func (u *Unicode) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 			a, b = b, a
 		}
 		out := make([]rune, 0, len(a)+len(b))
-		return NewUnicode(append(append(out, a...), b...)), nil
+		return NewUnicodeRunes(append(append(out, a...), b...)), nil
 	case OpMul:
 		n, ok, err := repeatCount(f, y)
 		if err != nil {
@@ -189,7 +192,7 @@ func (u *Unicode) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 			for i := 0; i < n; i++ {
 				out = append(out, u.r...)
 			}
-			return NewUnicode(out), nil
+			return NewUnicodeRunes(out), nil
 		}
 	case OpMod:
 		if side == Left {
@@ -241,7 +244,7 @@ func selfUnicode(o Object) *Unicode {
 	if u, ok := baseOf(o).(*Unicode); ok {
 		return u
 	}
-	return NewUnicode(nil)
+	return NewUnicodeRunes(nil)
 }
 
 func unicodeJoin(f *Frame, sep *Unicode, items []Object) (Object, *BaseException) {
@@ -259,7 +262,7 @@ func unicodeJoin(f *Frame, sep *Unicode, items []Object) (Object, *BaseException
 		}
 		out = append(out, u.r...)
 	}
-	return NewUnicode(out), nil
+	return NewUnicodeRunes(out), nil
 }
 
 // unicode methods reuse the str implementations on a UTF-8 round trip
@@ -274,7 +277,7 @@ func init() {
 		var u *Unicode
 		switch {
 		case a[0] == nil:
-			u = NewUnicode(nil)
+			u = NewUnicodeRunes(nil)
 		case a[1] != nil || a[2] != nil:
 			s, ok := a[0].(*Str)
 			if !ok {
@@ -370,7 +373,7 @@ func init() {
 			for i, c := range src {
 				out[i] = fn(c)
 			}
-			return NewUnicode(out), nil
+			return NewUnicodeRunes(out), nil
 		})
 	}
 	mapper("upper", unicode.ToUpper)
@@ -393,7 +396,7 @@ func init() {
 			}
 			prev = unicode.IsLetter(c)
 		}
-		return NewUnicode(out), nil
+		return NewUnicodeRunes(out), nil
 	})
 	t.def("capitalize", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		src := selfUnicode(self).r
@@ -405,7 +408,7 @@ func init() {
 				out[i] = unicode.ToLower(c)
 			}
 		}
-		return NewUnicode(out), nil
+		return NewUnicodeRunes(out), nil
 	})
 	pred := func(name string, fn func(rune) bool) {
 		t.def(name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
@@ -475,7 +478,7 @@ func init() {
 				return nil, NewTypeError("character mapping must return integer, None or unicode")
 			}
 		}
-		return NewUnicode(out), nil
+		return NewUnicodeRunes(out), nil
 	})
 	t.def("__format__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("__format__", args, kw); err != nil {

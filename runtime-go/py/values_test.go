@@ -84,7 +84,7 @@ func (p *litParser) value() Object {
 		p.i++
 		b := p.quoted()
 		r, _ := unicodeEscapeDecode(string(b), false)
-		return NewUnicode(r)
+		return NewUnicodeRunes(r)
 	}
 	j := p.i
 	for j < len(p.s) && strings.IndexByte("0123456789+-.eEL", p.s[j]) >= 0 {
