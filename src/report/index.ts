@@ -2,6 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot, toolVersion as currentToolVersion } from '../version.js';
 import { loadAssets } from './assets.js';
@@ -59,22 +60,31 @@ export async function writeReport(opts: WriteReportOptions): Promise<WriteReport
   mkdirSync(path.join(reportDir, 'rules'), { recursive: true });
   mkdirSync(path.join(reportDir, 'assets'), { recursive: true });
 
-  const page = (file: string, template: PageTemplate, view: object): void => {
+  // Writes go to the thread pool while the next page renders; a few in flight keep memory bounded.
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  const page = async (file: string, template: PageTemplate, view: object): Promise<void> => {
     const hash = sha(template + '\0' + JSON.stringify(view));
     const abs = path.join(reportDir, file);
     status.pages[file] = hash;
     files.push(abs);
     if (reuse && previous!.pages[file] === hash && existsSync(abs)) return;
-    writeFileSync(abs, renderer.render(template, view));
+    const w: Promise<void> = writeFile(abs, renderer.render(template, view))
+      .catch((e: unknown) => { failure ??= e; })
+      .finally(() => inFlight.delete(w));
+    inFlight.add(w);
     written += 1;
+    if (inFlight.size >= 8) await Promise.race(inFlight);
   };
 
-  page('index.html', 'index', model.index);
-  page('modules.html', 'modules', model.modules);
-  page('rules.html', 'rules', model.rules);
-  page('graph.html', 'graph', model.graph);
-  for (const p of model.modulePages) page(p.file, 'module', p.view());
-  for (const p of model.rulePages) page(p.file, 'rule', p.view);
+  await page('index.html', 'index', model.index);
+  await page('modules.html', 'modules', model.modules);
+  await page('rules.html', 'rules', model.rules);
+  await page('graph.html', 'graph', model.graph);
+  for (const p of model.modulePages) await page(p.file, 'module', p.view());
+  for (const p of model.rulePages) await page(p.file, 'rule', p.view);
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
 
   const currentAssets = new Set<string>();
   for (const a of assets) {
