@@ -2,6 +2,8 @@
 // in the file's own encoding (UTF-8 and latin-1 files keep their bytes as read; other codecs are
 // decoded to UTF-8 by the tokenizer and re-encoded by the compiler, which comes to the same).
 
+import { decodePython2 } from '../discover/encoding.js';
+
 const LABELS: Record<string, string> = {
   'shift-jis': 'shift_jis', sjis: 'shift_jis', cp932: 'shift_jis', gb2312: 'gbk', 'utf-16': 'utf-16le',
 };
@@ -19,14 +21,16 @@ function tableFor(codec: string): Map<string, string> {
   let t = tables.get(codec);
   if (t) return t;
   t = new Map();
-  const dec = new TextDecoder(whatwgLabel(codec), { fatal: false });
-  const one = new Uint8Array(1);
+  // Single bytes through the discover stage's own decoder, so both directions agree (it knows
+  // cp1252's real high half, which Node's TextDecoder lacks).
+  const head = Buffer.from(`# coding: ${codec}\n`, 'latin1');
   for (let b = 0; b < 256; b++) {
-    one[0] = b;
-    const ch = dec.decode(one);
-    if (ch.length === 1 && ch !== '\ufffd' && !t.has(ch)) t.set(ch, String.fromCharCode(b));
+    const d = decodePython2(Buffer.concat([head, Buffer.from([b])]));
+    const ch = d.text.slice(head.length);
+    if (!d.error && ch.length === 1 && ch !== '\ufffd' && !t.has(ch)) t.set(ch, String.fromCharCode(b));
   }
   if (t.size < 200) {
+    const dec = new TextDecoder(whatwgLabel(codec), { fatal: false });
     const two = new Uint8Array(2);
     for (let a = 0x81; a < 0xff; a++) {
       for (let b = 0x40; b < 0xff; b++) {

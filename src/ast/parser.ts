@@ -1180,7 +1180,9 @@ class Parser {
         break;
       } else {
         if (kwargs) this.syntaxError(at);
+        this.push(2, at); // arglist, argument
         const e = this.test();
+        this.depth -= 2;
         if (this.isOp('=')) {
           this.next();
           if (e._type === 'Lambda') this.astError(at, 'lambda cannot contain assignment');
@@ -1226,6 +1228,13 @@ class Parser {
   }
 
   private subscript(): A.slice {
+    this.push(2, this.t); // subscriptlist, subscript
+    const s = this.subscriptInner();
+    this.depth -= 2;
+    return s;
+  }
+
+  private subscriptInner(): A.slice {
     if (this.isOp('.')) {
       this.next();
       this.expectOp('.');

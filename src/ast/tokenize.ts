@@ -108,6 +108,8 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
     error = { message, kind, lineno: line, col };
     tokens.push({ type: T.ERROR, str: message, lineno: line, col, start: idx });
   };
+  // At end of input CPython still counts the last line read, not the one after its newline.
+  const eofLine = (): number => (n > 0 && text.charCodeAt(n - 1) === 10 ? lineno - 1 : lineno);
   const push = (type: T, start: number, end: number): void => {
     tokens.push({ type, str: text.slice(start, end), lineno, col: colOf(start), start });
   };
@@ -241,7 +243,7 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
     // A final NEWLINE when the last logical line had tokens but no newline (cannot happen after
     // normalisation except inside brackets), then DEDENTs and the end marker.
     if (level > 0 || contLine) {
-      fail('unexpected EOF while parsing', n);
+      fail('unexpected EOF while parsing', n, 'SyntaxError', eofLine());
     } else {
       const last = tokens[tokens.length - 1];
       if (last && last.type !== T.NEWLINE && last.type !== T.DEDENT && last.type !== T.INDENT) {
@@ -269,7 +271,7 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
     for (;;) {
       if (p >= n) {
         pos = n;
-        fail(triple ? 'EOF while scanning triple-quoted string literal' : 'EOL while scanning string literal', start);
+        fail(triple ? 'EOF while scanning triple-quoted string literal' : 'EOL while scanning string literal', start, 'SyntaxError', eofLine());
         return false;
       }
       const d = text.charCodeAt(p);
