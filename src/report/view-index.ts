@@ -137,7 +137,8 @@ function dependencies(facts: AuditFacts, pages: Pages): Map<ImportKind, Dependen
 
 function nativeInRepo(facts: AuditFacts, pages: Pages): NativeCodeRow[] {
   return facts.audit.findings
-    .filter((f) => NATIVE.has(f.category) && (f.module === undefined || !f.file.endsWith('.py') || /ext_modules|native-source|c-source/.test(f.ruleId)))
+        // Native code itself (setup.py ext_modules, .c, .pyx): findings on files that are not modules.
+    .filter((f) => NATIVE.has(f.category) && (f.module === undefined || !f.file.endsWith('.py')))
     .map((f) => ({
       file: f.file, line: f.line, ruleId: f.ruleId, ruleHref: pages.ruleHref(f.ruleId, ''), message: f.message,
       href: f.module ? pages.moduleHref(f.module, '', f.line) : null,
