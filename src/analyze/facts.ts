@@ -67,7 +67,7 @@ export function extractFacts(root: Parser.SyntaxNode, text: string, path: string
     hasMainGuard: MAIN_GUARD.test(text),
   };
   if (root.hasError) {
-    const err = firstSyntaxError(root);
+    const err = firstSyntaxError(root, text);
     if (err) facts.syntaxError = err;
   }
   return facts;

@@ -14,7 +14,8 @@ import { compileRuleQueries } from './cst/match.js';
 import { collectFindings, type FileForRules } from './findings.js';
 import { buildGraph, type GraphEdge } from './graph.js';
 import { parseOnThreads } from './facts-pool.js';
-import type { FactsRequest, ParseForFacts } from './parse-step.js';
+import type { FactsRequest, FactsResult, ParseForFacts } from './parse-step.js';
+import { parseOne } from '../parse/parse-one.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
 import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
@@ -47,7 +48,6 @@ export interface Analysis {
 
 export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const pack = loadRulePack();
-  compileRuleQueries();
   if (opts.cacheDir === false) return analyzeFresh(repo, opts, pack);
   const cacheDir = opts.cacheDir ?? path.join(realpathSync(path.resolve(repo)), '.grumpy-audit', 'cache');
   const fingerprint = await repositoryFingerprint({
@@ -67,6 +67,7 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
 
 async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack): Promise<Analysis> {
   const events = opts.events ?? silentSink;
+  compileRuleQueries(); // a bad query stops the run here, before any worker starts
   const catalog = loadCatalog();
 
   const found = await discover(repo, { include: opts.include, exclude: opts.exclude, events });
@@ -183,6 +184,10 @@ async function parseWithCache(
   }
   const parse = opts.parse ?? (await defaultParse());
   const results = reqs.length > 0 ? await parse(reqs.map(({ path: p, text }) => ({ path: p, text })), { threads: opts.threads, events }) : [];
+  const encodings = new Map(pyFiles.map((f) => [f.path, f.encoding]));
+  results.forEach((r, i) => {
+    if (r.facts?.syntaxError) results[i] = recheckSyntax(r, reqs[i]!.text, encodings.get(r.path));
+  });
   results.forEach((r, i) => {
     const value: CachedFacts = { lines: r.lines, diagnostics: r.diagnostics };
     if (r.facts) value.facts = r.facts;
@@ -195,6 +200,19 @@ async function parseWithCache(
     if (d) diagnostics.push(d);
   }
   return { facts: out, hits: cache?.hits ?? 0, parsed: reqs.length };
+}
+
+/**
+ * tree-sitter-python misreads some valid Python 2 (`exec f(x) in d`, `x.False`, `async` as a name),
+ * so a file whose plain tree has an error goes through the front end's parser, the syntax oracle,
+ * which also re-parses the tree with its Python 2 repairs. Only those few files pay for it.
+ */
+function recheckSyntax(r: FactsResult, text: string, encoding: string | undefined): FactsResult {
+  const exact = parseOne({ path: r.path, text, want: { facts: true }, ...(encoding ? { encoding } : {}) });
+  const facts = exact.facts ?? r.facts!;
+  const accepted = !exact.diagnostics.some((d) => d.severity === 'error');
+  if (accepted && facts.syntaxError) delete facts.syntaxError;
+  return { path: r.path, lines: exact.lines, facts, diagnostics: exact.diagnostics };
 }
 
 async function defaultParse(): Promise<ParseForFacts> {

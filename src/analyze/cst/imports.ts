@@ -22,20 +22,20 @@ export function extractImports(root: Parser.SyntaxNode, text: string): { imports
       if (!stmt || !STATEMENTS.has(stmt.type) || seen.has(stmt.startIndex)) continue;
       seen.add(stmt.startIndex);
       if (stmt.type === 'future_import_statement') {
-        for (const n of stmt.childrenForFieldName('name')) future.push(dotted(nameOf(n)));
+        for (const n of stmt.childrenForFieldName('name')) future.push(dotted(nameOf(n), text));
         continue;
       }
       const flags = importFlags(stmt, text);
       const at = { line: stmt.startPosition.row + 1, column: stmt.startPosition.column };
       if (stmt.type === 'import_statement') {
         for (const n of stmt.childrenForFieldName('name')) {
-          imports.push({ form: 'import', module: dotted(nameOf(n)), level: 0, names: [], ...at, ...flags });
+          imports.push({ form: 'import', module: dotted(nameOf(n), text), level: 0, names: [], ...at, ...flags });
         }
       } else {
-        imports.push({ form: 'from', ...fromParts(stmt), ...at, ...flags });
+        imports.push({ form: 'from', ...fromParts(stmt, text), ...at, ...flags });
       }
     } else {
-      const call = literalImportCall(leaf);
+      const call = literalImportCall(leaf, text);
       if (!call || seen.has(call.node.startIndex)) continue;
       seen.add(call.node.startIndex);
       imports.push({
@@ -51,37 +51,38 @@ function nameOf(n: Parser.SyntaxNode): Parser.SyntaxNode {
   return n.type === 'aliased_import' ? (n.childForFieldName('name') ?? n) : n;
 }
 
-function dotted(n: Parser.SyntaxNode): string {
-  return n.text.replace(/\s+/g, '');
+/** Names come from the original text: the front end's Python 2 repairs may rewrite node.text. */
+function dotted(n: Parser.SyntaxNode, text: string): string {
+  return text.slice(n.startIndex, n.endIndex).replace(/\s+/g, '');
 }
 
-function fromParts(stmt: Parser.SyntaxNode): Pick<ImportFact, 'module' | 'level' | 'names'> {
+function fromParts(stmt: Parser.SyntaxNode, text: string): Pick<ImportFact, 'module' | 'level' | 'names'> {
   const modNode = stmt.childForFieldName('module_name');
   let module = '';
   let level = 0;
   if (modNode?.type === 'relative_import') {
     for (const c of modNode.namedChildren) {
-      if (c.type === 'import_prefix') level = c.text.replace(/\s+/g, '').length;
-      else if (c.type === 'dotted_name') module = dotted(c);
+      if (c.type === 'import_prefix') level = dotted(c, text).length;
+      else if (c.type === 'dotted_name') module = dotted(c, text);
     }
   } else if (modNode) {
-    module = dotted(modNode);
+    module = dotted(modNode, text);
   }
   const names = stmt.namedChildren.some((c) => c.type === 'wildcard_import')
     ? ['*']
-    : stmt.childrenForFieldName('name').map((n) => dotted(nameOf(n)));
+    : stmt.childrenForFieldName('name').map((n) => dotted(nameOf(n), text));
   return { module, level, names };
 }
 
 /** `__import__('a.b')` or `importlib.import_module('a.b')` with a literal, non-relative name. */
-function literalImportCall(leaf: Parser.SyntaxNode): { node: Parser.SyntaxNode; name: string } | undefined {
+function literalImportCall(leaf: Parser.SyntaxNode, text: string): { node: Parser.SyntaxNode; name: string } | undefined {
   let fn = leaf;
   if (fn.parent?.type === 'attribute' && fn.parent.childForFieldName('attribute')?.startIndex === fn.startIndex) fn = fn.parent;
   const call = fn.parent;
   if (!call || call.type !== 'call' || call.childForFieldName('function')?.startIndex !== fn.startIndex) return undefined;
   const first = call.childForFieldName('arguments')?.firstNamedChild;
   if (!first) return undefined;
-  const name = simpleStringValue(first);
+  const name = simpleStringValue(first, text);
   if (!name || name.startsWith('.')) return undefined;
   return { node: call, name };
 }

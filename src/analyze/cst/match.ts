@@ -85,7 +85,7 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
         if (tried.has(key)) continue;
         tried.add(key);
         for (const qm of c.query.matches(node, { maxStartDepth: 0 })) {
-          const r = toMatch(c, qm);
+          const r = toMatch(c, qm, text);
           if (!r) continue;
           const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
           if (seen.has(dup)) continue;
@@ -105,7 +105,7 @@ export function patternRootType(query: string): string {
   return m[1]!;
 }
 
-function toMatch(c: Compiled, qm: Parser.QueryMatch): RuleMatch | undefined {
+function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string): RuleMatch | undefined {
   let at: Parser.SyntaxNode | undefined;
   let messageId = c.matcher.message ?? 'default';
   const data: Record<string, string> = {};
@@ -113,7 +113,7 @@ function toMatch(c: Compiled, qm: Parser.QueryMatch): RuleMatch | undefined {
     if (cap.name === 'match') at = cap.node;
     else if (cap.name === c.matcher.nonLiteral && isStringLiteral(cap.node)) return undefined;
     if (cap.name === c.matcher.literal && isStringLiteral(cap.node)) messageId = 'literal';
-    if (!cap.name.startsWith('_') && cap.name !== 'match') data[cap.name] = captureText(cap.node);
+    if (!cap.name.startsWith('_') && cap.name !== 'match') data[cap.name] = captureText(cap.node, text);
   }
   if (!at) return undefined;
   return { ruleId: c.rule.id, messageId, line: at.startPosition.row + 1, column: at.startPosition.column, data };

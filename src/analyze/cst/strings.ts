@@ -1,4 +1,5 @@
-// Small CST helpers shared by the extractors.
+// Small CST helpers shared by the extractors. Text is always sliced from the original source by
+// position: the front end parses a same-length repaired copy, so node.text may differ.
 
 import type Parser from 'tree-sitter';
 
@@ -13,14 +14,14 @@ export function isStringLiteral(node: Parser.SyntaxNode): boolean {
  * The value of a simple string literal (no escapes beyond the quotes' own), for module names in
  * `__import__('a.b')`; undefined when it is not that simple.
  */
-export function simpleStringValue(node: Parser.SyntaxNode): string | undefined {
+export function simpleStringValue(node: Parser.SyntaxNode, text: string): string | undefined {
   if (node.type !== 'string') return undefined;
-  const m = /^[uUbB]?[rR]?(['"])((?:(?!\1)[\w.])*)\1$/.exec(node.text);
+  const m = /^[uUbB]?[rR]?(['"])((?:(?!\1)[\w.])*)\1$/.exec(text.slice(node.startIndex, node.endIndex));
   return m ? m[2] : undefined;
 }
 
 /** One-line, bounded capture text for message templates. */
-export function captureText(node: Parser.SyntaxNode): string {
-  const t = node.text.replace(/\s+/g, ' ');
+export function captureText(node: Parser.SyntaxNode, text: string): string {
+  const t = text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400)).replace(/\s+/g, ' ');
   return t.length > 80 ? t.slice(0, 77) + '...' : t;
 }

@@ -1,0 +1,139 @@
+// Benchmark: a cold `scan` of the CPython 2.7 Lib to JSON, side by side with python2.7 ast.parse-ing
+// the same files in one process; then a warm re-run from the cache. Each measurement runs in its
+// own child process and times its own work (interpreter start-up excluded on both sides), and the
+// child's whole wall time is printed too.
+//
+//   npx tsx bench/scan.ts [LIB_DIR] [--threads N] [--dist]
+//
+// --dist measures the compiled tool in dist/ (run `npm run build` first), as the installed CLI
+// runs; without it the children run the TypeScript sources through tsx, which adds compile time.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { analyzeRepository } from '../src/analyze/index.js';
+import { findPython2, python2Env } from '../src/python2.js';
+
+// The issue's figure (1,778 files) counts every .py under the Lib, site-packages included.
+const INCLUDE = ['**/*.py'];
+
+interface ChildReport {
+  ms: number;
+  files: number;
+  parsed: number;
+  lines: number;
+  maxRssMiB: number;
+  byVerdict?: Record<string, number>;
+  top?: { target: string; modulesFreed: number; linesFreed: number }[];
+  fileList?: string[];
+}
+
+async function child(root: string, cacheDir: string, threads: number | undefined, out: string): Promise<void> {
+  const t0 = performance.now();
+  const { audit, parsed } = await analyzeRepository(root, { include: INCLUDE, cacheDir, threads });
+  writeFileSync(out, JSON.stringify(audit));
+  const ms = performance.now() - t0;
+  const report: ChildReport = {
+    ms, files: audit.modules.length, parsed, lines: audit.summary.lines,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    byVerdict: audit.summary.byVerdict as Record<string, number>,
+    top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
+    fileList: audit.modules.map((m) => path.join(audit.root, m.path)),
+  };
+  process.stdout.write(JSON.stringify(report));
+}
+
+/** The child for --dist: the same measurement against the compiled analyzer, without tsx. */
+function distChild(root: string, cacheDir: string, threads: number | undefined, out: string): string {
+  const index = new URL('../dist/analyze/index.js', import.meta.url).href;
+  return `
+    import { writeFileSync } from 'node:fs';
+    import path from 'node:path';
+    const { analyzeRepository } = await import(${JSON.stringify(index)});
+    const t0 = performance.now();
+    const { audit, parsed } = await analyzeRepository(${JSON.stringify(root)}, { include: ${JSON.stringify(INCLUDE)}, cacheDir: ${JSON.stringify(cacheDir)}, threads: ${threads ?? 'undefined'} });
+    writeFileSync(${JSON.stringify(out)}, JSON.stringify(audit));
+    const ms = performance.now() - t0;
+    process.stdout.write(JSON.stringify({ ms, files: audit.modules.length, parsed, lines: audit.summary.lines,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024, byVerdict: audit.summary.byVerdict,
+      top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
+      fileList: audit.modules.map((m) => path.join(audit.root, m.path)) }));`;
+}
+
+let useDist = false;
+
+function runChild(root: string, cacheDir: string, threads: number | undefined, out: string): { report: ChildReport; wallMs: number } {
+  const t0 = performance.now();
+  let args: string[];
+  if (useDist) {
+    const script = path.join(path.dirname(out), `child-${path.basename(out)}.mjs`);
+    writeFileSync(script, distChild(root, cacheDir, threads, out));
+    args = [script];
+  } else {
+    args = ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', root, cacheDir, out, String(threads ?? 0)];
+  }
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // tsx's loader must not leak into the compiled child
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
+  return { report: JSON.parse(r.stdout) as ChildReport, wallMs };
+}
+
+const PY_BENCH = `
+import sys, time, ast
+paths = [l.rstrip('\\n') for l in open(sys.argv[1])]
+srcs = [open(p, 'rb').read() for p in paths]
+t = time.time()
+ok = 0
+for p, s in zip(paths, srcs):
+    try:
+        compile(s, p, 'exec', ast.PyCF_ONLY_AST)
+        ok += 1
+    except (SyntaxError, TypeError, ValueError):
+        pass
+sys.stdout.write('%f %d\\n' % ((time.time() - t) * 1000, ok))
+`;
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') {
+    const threads = Number(argv[4]) || undefined;
+    await child(argv[1]!, argv[2]!, threads, argv[3]!);
+    return;
+  }
+  const py = findPython2();
+  if (!py) throw new Error('python2.7 not found (set GRUMPY_PYTHON2)');
+  useDist = argv.includes('--dist');
+  const ti = argv.indexOf('--threads');
+  const threads = ti >= 0 ? Number(argv[ti + 1]) : undefined;
+  const root = argv.find((a, i) => !a.startsWith('--') && (ti < 0 || i !== ti + 1)) ?? py.libDir;
+  const work = mkdtempSync(path.join(tmpdir(), 'ga-bench-'));
+  const cacheDir = path.join(work, 'cache');
+  try {
+    const cold = runChild(root, cacheDir, threads, path.join(work, 'cold.json'));
+    const warm = runChild(root, cacheDir, threads, path.join(work, 'warm.json'));
+    const list = path.join(work, 'files.txt');
+    writeFileSync(list, cold.report.fileList!.join('\n') + '\n');
+    const pyScript = path.join(work, 'bench.py');
+    writeFileSync(pyScript, PY_BENCH);
+    const [pyMs, pyOk] = execFileSync(py.executable, [pyScript, list], { encoding: 'utf8', env: python2Env() }).trim().split(' ').map(Number);
+    const c = cold.report;
+    const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`CPython 2.7 Lib: ${root}`);
+    console.log(`files: ${c.files}, lines: ${c.lines}, threads: ${threads ?? 'all cores'}, analyzer from ${useDist ? 'dist/ (compiled)' : 'src/ via tsx'}`);
+    console.log(`python2.7 ast.parse (${pyOk} parsed):   ${fmt(pyMs!)}`);
+    console.log(`cold scan to JSON (${c.parsed} parsed):   ${fmt(c.ms)}  (child wall ${fmt(cold.wallMs)})  ${Math.round(c.lines / (c.ms / 1000)).toLocaleString('en-US')} LOC/s`);
+    console.log(`ratio cold scan / python2.7:     ${(c.ms / pyMs!).toFixed(2)}x  (target <= 0.75x)`);
+    console.log(`warm re-run (${warm.report.parsed} parsed):          ${fmt(warm.report.ms)}  (child wall ${fmt(warm.wallMs)})  (target <= 0.3 s)`);
+    console.log(`peak memory (max RSS):           cold ${c.maxRssMiB.toFixed(0)} MiB, warm ${warm.report.maxRssMiB.toFixed(0)} MiB  (target <= 1536 MiB)`);
+    console.log(`verdicts: ${JSON.stringify(c.byVerdict)}`);
+    console.log('top blockers (modules freed, lines freed):');
+    for (const b of c.top ?? []) console.log(`  ${b.target}: ${b.modulesFreed}, ${b.linesFreed}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
