@@ -1,0 +1,9 @@
+// Package all links every native stdlib module into a program: generated
+// code imports it once, for side effects, instead of one import per module.
+// A module whose name starts with "_" lives in the directory without it
+// (Go ignores "_" directories): _sre is modules/sre.
+package all
+
+import (
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
+)

@@ -1,0 +1,148 @@
+// Package native is the shared scaffolding of the native stdlib modules:
+// the member table a module registers from, Go-defined types with method
+// and attribute descriptors, and the argument converters whose TypeError
+// texts match CPython's PyArg_Parse* conversions.
+//
+// Argument *counting* and keyword binding go through py.ParseArgs /
+// py.UnpackArgs (the runtime's one helper); this package only adds the
+// per-argument conversions ("a float is required", "an integer is
+// required") that CPython's format units perform.
+//
+// Types are built with py.NewClass until the runtime exports a way to make
+// built-in types (see runtime-go/NEEDS.md); the only visible difference is
+// that repr(type(x)) prints <class '...'> rather than <type '...'>.
+package native
+
+import (
+	"math/big"
+	"sort"
+	"strconv"
+
+	"github.com/grumpy-audit/grumpy-audit/runtime-go/py"
+)
+
+// Func is a module-level native function.
+type Func func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException)
+
+// Member is one row of a module's member table: a function (Fn) or a
+// value (Value).
+type Member struct {
+	Name  string
+	Fn    Func
+	Value py.Object
+}
+
+// F is a function member.
+func F(name string, fn Func) Member { return Member{Name: name, Fn: fn} }
+
+// V is a value member.
+func V(name string, v py.Object) Member { return Member{Name: name, Value: v} }
+
+var registered = map[string][]string{}
+
+// Register makes the module importable under name with exactly the
+// members of the table (built lazily so module state is per import).
+func Register(name, doc string, table func() []Member) {
+	names := []string{}
+	for _, m := range table() {
+		names = append(names, m.Name)
+	}
+	sort.Strings(names)
+	registered[name] = names
+	py.RegisterModule(py.ModuleSpec{Name: name, Init: func(f *py.Frame, m *py.Module) *py.BaseException {
+		d := m.Dict()
+		if doc != "" {
+			d.SetStr("__doc__", py.NewStr(doc))
+		}
+		for _, mem := range table() {
+			if mem.Fn != nil {
+				d.SetStr(mem.Name, py.NewBuiltinFunction(mem.Name, mem.Fn))
+			} else {
+				d.SetStr(mem.Name, mem.Value)
+			}
+		}
+		return nil
+	}})
+}
+
+// Members lists a registered module's member names (sorted), for tests.
+func Members(module string) []string { return registered[module] }
+
+// Float converts like PyFloat_AsDouble: int, long, float, or __float__.
+func Float(f *py.Frame, o py.Object) (float64, *py.BaseException) {
+	switch v := o.(type) {
+	case *py.Float:
+		return v.Value(), nil
+	case *py.Int:
+		return float64(v.Value()), nil
+	case *py.Str, *py.Unicode:
+		return 0, py.NewTypeError("a float is required")
+	}
+	r, err := py.ToFloat(f, o)
+	if err != nil {
+		if err.IsInstance(py.TypeErrorType) {
+			return 0, py.NewTypeError("a float is required")
+		}
+		return 0, err
+	}
+	if fl, ok := r.(*py.Float); ok {
+		return fl.Value(), nil
+	}
+	return 0, py.NewTypeError("nb_float should return float object")
+}
+
+// Int converts an int/long argument to a Go int ("an integer is required"),
+// raising OverflowError like CPython's "i"/"n" format units when too big.
+func Int(f *py.Frame, o py.Object) (int, *py.BaseException) {
+	switch v := o.(type) {
+	case *py.Int:
+		return int(v.Value()), nil
+	case *py.Long:
+		if !v.Big().IsInt64() {
+			return 0, py.NewOverflowError("Python int too large to convert to C long")
+		}
+		return int(v.Big().Int64()), nil
+	case *py.Float:
+		return 0, py.NewTypeError("integer argument expected, got float")
+	}
+	if b, ok := py.IndexBig(f, o); ok {
+		if !b.IsInt64() {
+			return 0, py.NewOverflowError("Python int too large to convert to C long")
+		}
+		return int(b.Int64()), nil
+	}
+	return 0, py.NewTypeError("an integer is required")
+}
+
+// Big returns an int/long (or __index__) as a big.Int.
+func Big(f *py.Frame, o py.Object) (*big.Int, bool) {
+	switch v := o.(type) {
+	case *py.Int:
+		return big.NewInt(v.Value()), true
+	case *py.Long:
+		return v.Big(), true
+	}
+	return py.IndexBig(f, o)
+}
+
+// Integer makes an int when it fits, else a long.
+func Integer(b *big.Int) py.Object {
+	if b.IsInt64() {
+		return py.NewInt(b.Int64())
+	}
+	return py.NewLong(new(big.Int).Set(b))
+}
+
+// Bytes accepts a str (or a read-only buffer-like str subclass) argument.
+func Bytes(o py.Object, fname string) (string, *py.BaseException) {
+	if s, ok := o.(*py.Str); ok {
+		return s.Value(), nil
+	}
+	return "", py.NewTypeError(fname + " must be string or read-only buffer, not " + o.Type().Name())
+}
+
+// Truth is bool(o).
+func Truth(f *py.Frame, o py.Object) (bool, *py.BaseException) { return py.IsTrue(f, o) }
+
+// Itoa is strconv.Itoa, here so modules need not import strconv for messages.
+func Itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,10 @@
+package math_test
+
+import (
+	"testing"
+
+	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/golden"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
+)
+
+func TestGolden(t *testing.T) { golden.Run(t, "testdata") }
