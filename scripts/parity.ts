@@ -105,7 +105,7 @@ function main(): number {
   show('attribute mismatches', attributes);
   console.log(`both reject: ${bothFail.length}`);
   console.log(`CPython accepts ${accepted}/${files.length} files`);
-  console.log(`parity: ${same}/${files.length} files identical`);
+  console.log(`parity: ${same}/${files.length} files identical (${same - bothFail.length} parsed identically, ${bothFail.length} rejected by both)`);
   console.log(`parity (attributes): ${sameAttr}/${files.length} files identical`);
   return weFail.length || cpyFail.length || structural.length ? 1 : 0;
 }
