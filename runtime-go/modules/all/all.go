@@ -6,4 +6,5 @@ package all
 
 import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
 )

@@ -18,7 +18,8 @@ func (e *env) lookup(f *py.Frame, name string) (py.Object, *py.BaseException) {
 	if v, ok := e.vars[name]; ok {
 		return v, nil
 	}
-	if v, err := py.GetAttr(f, e.module, name); err == nil {
+	// as after `from module import *`: no underscore names unqualified
+	if v, err := py.GetAttr(f, e.module, name); err == nil && !strings.HasPrefix(name, "_") {
 		return v, nil
 	}
 	switch name {
