@@ -158,4 +158,3 @@ func GenericSetAttr(f *Frame, o Object, name string, v Object) *BaseException {
 
 // AttributeErrorFor builds CPython's "'T' object has no attribute 'x'".
 func AttributeErrorFor(o Object, name string) *BaseException { return attributeError(o, name) }
-

@@ -112,12 +112,14 @@ var (
 
 var allExcTypes []*Type
 
+func init() { BaseExceptionType.newFn = excNew }
+
 func newExcType(name string, base *Type) *Type {
 	t := newBuiltinType(name, base)
 	t.module = "exceptions"
 	t.hasDict = true
 	if base == nil {
-		t.newFn = excNew
+		// set in init: excNew refers to the hierarchy being built
 	} else {
 		t.basic = base.basic
 	}
@@ -127,6 +129,11 @@ func newExcType(name string, base *Type) *Type {
 
 func excNew(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
 	e := &BaseException{typ: t, args: NewTuple(append([]Object(nil), args...)...)}
+	if len(args) == 3 && t.IsSubtype(EnvironmentErrorType) {
+		// EnvironmentError(errno, strerror, filename) keeps two args
+		e.Dict().setStr("filename", args[2])
+		e.args = NewTuple(args[0], args[1])
+	}
 	if len(t.slots) > 0 {
 		e.slots = make([]Object, len(t.slots))
 	}
@@ -279,11 +286,7 @@ func (e *BaseException) Repr(f *Frame) (string, *BaseException) {
 	if err != nil {
 		return "", err
 	}
-	s := r.s
-	if len(e.args.elems) == 1 {
-		s = s[:len(s)-2] + ")" // "(x,)" -> "(x)"
-	}
-	return e.typ.name + s, nil
+	return e.typ.name + r.s, nil
 }
 
 // GetAttr handles args/message/errno/strerror/filename then the generic path.
@@ -314,8 +317,10 @@ func (e *BaseException) GetAttr(f *Frame, name string) (Object, *BaseException) 
 				return errno, nil
 			case name == "strerror" && ok:
 				return strerror, nil
-			case name == "filename" && ok && len(e.args.elems) == 3:
-				return e.args.elems[2], nil
+			case name == "filename":
+				if fn := e.attr("filename"); fn != nil {
+					return fn, nil
+				}
 			}
 			return None, nil
 		}

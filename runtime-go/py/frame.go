@@ -1,5 +1,11 @@
 package py
 
+import "sync/atomic"
+
+var nextThreadIdent atomic.Int64
+
+func init() { nextThreadIdent.Store(1) }
+
 // Code describes one Python code object: the function or module body a
 // frame runs. Generated code declares one per def/class/module as a
 // package-level variable.
@@ -39,11 +45,11 @@ type Frame struct {
 
 // threadState is per-goroutine interpreter state reachable from frames.
 type threadState struct {
-	recursionLimit int
-	// softspace lives on the file objects, as in CPython.
+	ident  int64
+	thread Object // the threading.Thread object, once known
 }
 
-var mainThread = &threadState{}
+var mainThread = &threadState{ident: 1}
 
 // recursionLimit mirrors sys.getrecursionlimit() (CPython default 1000).
 var recursionLimit = 1000
@@ -63,7 +69,7 @@ func NewFrame(back *Frame, code *Code, globals *Dict) *Frame {
 
 // NewRootFrame makes the bottom frame of a goroutine (thread).
 func NewRootFrame() *Frame {
-	return &Frame{Code: &Code{Name: "<thread>"}, thread: &threadState{}}
+	return &Frame{Code: &Code{Name: "<thread>"}, thread: &threadState{ident: nextThreadIdent.Add(1)}}
 }
 
 // checkDepth raises CPython's RuntimeError on runaway recursion.
