@@ -1,0 +1,31 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { loadFixture, tempDir } from './render-helpers.js';
+
+const run = (...args: string[]) => main(['node', 'grumpy-audit', '--quiet', 'report', ...args]);
+
+describe('grumpy-audit report', () => {
+  const { repo, auditFile } = loadFixture('sample');
+
+  it('writes the report and one history line per run', async () => {
+    const out = tempDir('cli');
+    expect(await run(repo, '--out', out, '--from-json', auditFile)).toBe(0);
+    expect(await run(repo, '--out', out, '--from-json', auditFile)).toBe(0);
+    expect(existsSync(path.join(out, 'report/index.html'))).toBe(true);
+    expect(readFileSync(path.join(out, 'state/history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('exits 2 on a missing repository, a missing or malformed audit.json', async () => {
+    const out = tempDir('cli-bad');
+    expect(await run(path.join(out, 'nope'), '--from-json', auditFile)).toBe(2);
+    expect(await run(repo, '--out', out, '--from-json', path.join(out, 'missing.json'))).toBe(2);
+    const bad = path.join(out, 'bad.json');
+    writeFileSync(bad, '{"schemaVersion": 99}');
+    expect(await run(repo, '--out', out, '--from-json', bad)).toBe(2);
+    writeFileSync(bad, 'not json');
+    expect(await run(repo, '--out', out, '--from-json', bad)).toBe(2);
+    expect(existsSync(path.join(out, 'report'))).toBe(false);
+  });
+});
