@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { collectProgram, type Entry } from '../transpile/program.js';
 import { parseSource } from '../transpile/parse.js';
-import { buildProgram, type BuildOptions } from './index.js';
+import { buildProgram, toolHash, type BuildOptions } from './index.js';
 import { cacheRoot, sha256 } from './cache.js';
 import { nativeModules } from './native.js';
 
@@ -23,7 +23,8 @@ export interface PreparedBinary {
 }
 
 function manifestPath(entry: Entry, searchPaths: string[]): string {
-  const id = sha256(JSON.stringify(entry), entry.kind === 'script' ? path.resolve(entry.path) : process.cwd(),
+  // The tool hash covers the transpiler and runtime: a new grumpy-audit never reuses an old binary.
+  const id = sha256(toolHash(), JSON.stringify(entry), entry.kind === 'script' ? path.resolve(entry.path) : process.cwd(),
     ...searchPaths.map((p) => path.resolve(p)));
   return path.join(cacheRoot(), 'entries', `${id.slice(0, 32)}.json`);
 }

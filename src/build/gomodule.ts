@@ -11,6 +11,8 @@ const RUNTIME_MODULE = 'github.com/grumpy-audit/grumpy-audit/runtime-go';
 
 /** The runtime-go directory of this installation (…/runtime-go beside dist/ and src/). */
 export function runtimeDir(): string {
+  // GRUMPY_RUNTIME points at another copy of runtime-go (e.g. a snapshot of a given commit).
+  if (process.env.GRUMPY_RUNTIME) return path.resolve(process.env.GRUMPY_RUNTIME);
   return fileURLToPath(new URL('../../runtime-go', import.meta.url));
 }
 

@@ -30,7 +30,7 @@ export interface BuildOptions {
 }
 
 /** Everything that can change the binary besides the Python sources. */
-function toolHash(): string {
+export function toolHash(): string {
   const transpilerDir = fileURLToPath(new URL('../transpile', import.meta.url));
   const buildDir = fileURLToPath(new URL('.', import.meta.url));
   const js = (n: string): boolean => n.endsWith('.js') || n.endsWith('.ts');

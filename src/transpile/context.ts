@@ -115,9 +115,9 @@ export class Body {
     return this.singleResult ? `return ${err}` : `return nil, ${err}`;
   }
 
-  /** Class bodies and generator bodies return only an error (py.RunClassBody, py.GenBody). */
+  /** Class bodies return only an error (py.RunClassBody). */
   get singleResult(): boolean {
-    return this.kind === 'class' || this.kind === 'generator';
+    return this.kind === 'class';
   }
 
   check(err = 'err'): void {

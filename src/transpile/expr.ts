@@ -97,13 +97,7 @@ export function expr(b: Body, e: A.expr): string {
       return `py.NewTuple(${exprs(b, e.elts).join(', ')})`;
     }
     case 'List': return `py.NewList(${exprs(b, e.elts).join(', ')})`;
-    case 'Set': {
-      const items = exprs(b, e.elts);
-      const t = b.mod.fresh();
-      b.p.line(`${t} := py.NewSet()`);
-      for (const x of items) run(b, `${t}.Add(f, ${x})`);
-      return t;
-    }
+    case 'Set': return call(b, `py.NewSetFrom(f, ${list(exprs(b, e.elts))})`);
     case 'Dict': {
       const t = b.mod.fresh();
       b.p.line(`${t} := py.NewDictPresized(${e.keys.length})`);
@@ -129,7 +123,7 @@ export function expr(b: Body, e: A.expr): string {
         return 'py.None';
       }
       const v = e.value ? expr(b, e.value) : 'py.None';
-      return call(b, `yield(${v})`);
+      return call(b, `gen.Yield(f, ${v})`);
     }
   }
 }
@@ -139,7 +133,7 @@ export function num(b: Body, n: A.PyNumValue): string {
     case 'int': return b.mod.constant(`i:${n.value}`, `py.NewInt(${n.value})`);
     case 'long': return b.mod.constant(`l:${n.value}`, `py.NewLongFromString(${goBytes(n.value)})`);
     case 'float': return b.mod.constant(`f:${n.value}`, `py.NewFloat(${goFloat(n.value)})`);
-    case 'complex': return b.mod.constant(`c:${n.real}:${n.imag}`, `py.NewComplex(complex(${goFloat(n.real)}, ${goFloat(n.imag)}))`);
+    case 'complex': return b.mod.constant(`c:${n.real}:${n.imag}`, `py.NewComplex(${goFloat(n.real)}, ${goFloat(n.imag)})`);
   }
 }
 
@@ -156,9 +150,9 @@ function goFloat(v: string): string {
 export function str(b: Body, s: A.PyStrValue): string {
   if (typeof s === 'string') return b.mod.strConst(s);
   if (s.codePoints) {
-    return b.mod.constant(`u:${s.codePoints.join(',')}`, `py.NewUnicode([]rune{${s.codePoints.join(', ')}})`);
+    return b.mod.constant(`u:${s.codePoints.join(',')}`, `py.NewUnicodeRunes([]rune{${s.codePoints.join(', ')}})`);
   }
-  return b.mod.constant(`u:${s.value}`, `py.NewUnicodeString(${goUtf8(s.value)})`);
+  return b.mod.constant(`u:${s.value}`, `py.NewUnicode(${goUtf8(s.value)})`);
 }
 
 /** A Go *py.Str constant for an identifier (interned per module; its hash is computed once). */

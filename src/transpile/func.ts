@@ -28,7 +28,7 @@ export function declareLocals(b: Body, skip: Set<string> = new Set()): void {
 
 /** The Go statement that ends a body normally. */
 function fallOff(kind: BodyKind): string {
-  return kind === 'generator' ? 'return nil' : 'return py.None, nil';
+  return kind === 'generator' ? 'return nil, nil' : 'return py.None, nil';
 }
 
 interface FuncParts {
@@ -82,7 +82,7 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
     if (parts.args.vararg) storeName(pre, parts.args.vararg, `args[${i++}]`);
     if (parts.args.kwarg) storeName(pre, parts.args.kwarg, `args[${i++}]`);
     if (kind === 'generator') {
-      b.p.line('return py.NewGenerator(f, func(f *py.Frame, yield py.Yield) *py.BaseException {');
+      b.p.line('return py.NewGenerator(f, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {');
       b.p.indent(() => {
         parts.emitBody(inner);
         if (!parts.terminates) b.p.line(fallOff('generator'));
@@ -155,23 +155,23 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
   if (kind === 'generator') {
     const ge = e as A.GeneratorExp;
     const t = b.mod.fresh();
-    b.p.line(`${t} := py.NewGenerator(py.NewFrame(f, ${code}, f.Globals), func(f *py.Frame, yield py.Yield) *py.BaseException {`);
+    b.p.line(`${t} := py.NewGeneratorCode(f, ${code}, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {`);
     b.p.indent(() => {
       const inner = new Body(b.mod, b.p, scope, 'generator');
       declareLocals(inner);
       emitLoops(inner, () => {
         const v = expr(inner, ge.elt);
-        const sent = call(inner, `yield(${v})`);
+        const sent = call(inner, `gen.Yield(f, ${v})`);
         inner.p.line(`_ = ${sent}`);
       });
-      b.p.line('return nil');
+      b.p.line('return nil, nil');
     });
     b.p.line('})');
     return t;
   }
   // Set and dict comprehensions run in their own frame and return the built container.
   const t = b.mod.fresh();
-  b.p.line(`${t}, err := func(f *py.Frame) (py.Object, *py.BaseException) {`);
+  b.p.line(`${t}, err := py.RunFrame(f, ${code}, func(f *py.Frame) (py.Object, *py.BaseException) {`);
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, 'function');
     declareLocals(inner);
@@ -190,7 +190,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
     });
     b.p.line(`return ${acc}, nil`);
   });
-  b.p.line(`}(py.NewFrame(f, ${code}, f.Globals))`);
+  b.p.line('})');
   b.check();
   return t;
 }

@@ -27,6 +27,7 @@ export function emitImport(b: Body, st: A.Import): void {
     // `import a.b.c` binds the top-level package `a` (resolved the same way as the full name).
     const top = abs.split('.').length - a.name.split('.').length + 1;
     const topName = abs.split('.').slice(0, top).join('.');
+    if (topName !== abs) b.p.line(`_ = ${leaf}`);
     const bound = topName === abs ? leaf : call(b, `py.ImportModule(f, ${goUtf8(topName)})`);
     storeName(b, a.name.split('.')[0]!, bound);
   }

@@ -55,8 +55,9 @@ export function stmt(b: Body, st: A.stmt): void {
       const c = truth(b, st.test);
       b.p.line(`if !${c} {`);
       b.p.indent(() => {
-        const m = st.msg ? expr(b, st.msg) : 'nil';
-        b.p.line(b.raise(`py.Raise(f, py.AssertionErrorType, ${m}, nil)`));
+        // `assert c, m` raises AssertionError(m): m is one argument even when it is a tuple.
+        const exc = st.msg ? call(b, `py.Call1(f, py.AssertionErrorType, ${expr(b, st.msg)})`) : 'py.AssertionErrorType';
+        b.p.line(b.raise(`py.Raise(f, ${exc}, nil, nil)`));
       });
       b.p.line('}');
       return;
@@ -122,9 +123,10 @@ function augAssign(b: Body, st: A.AugAssign): void {
 }
 
 function print(b: Body, st: A.Print): void {
+  // Each item is evaluated and printed before the next is evaluated (PRINT_ITEM), then the newline.
   const dest = st.dest ? expr(b, st.dest) : 'nil';
-  const vals = st.values.map((v) => expr(b, v));
-  run(b, `py.Print(f, ${dest}, ${vals.length ? `[]py.Object{${vals.join(', ')}}` : 'nil'}, ${st.nl})`);
+  for (const v of st.values) run(b, `py.Print(f, ${dest}, []py.Object{${expr(b, v)}}, false)`);
+  if (st.nl) run(b, `py.Print(f, ${dest}, nil, true)`);
 }
 
 function del(b: Body, t: A.expr): void {
@@ -172,7 +174,7 @@ function ret(b: Body, st: A.Return): void {
       b.p.line('rv = nil');
       b.p.line(`return ${CTL_RETURN}, nil`);
     } else {
-      b.p.line('return nil');
+      b.p.line('return nil, nil');
     }
     return;
   }
@@ -260,7 +262,7 @@ function propagate(b: Body, ctl: string, used: Set<number>): void {
           b.ctlUsed[b.closureDepth]!.add(CTL_RETURN);
           b.p.line(`return ${CTL_RETURN}, nil`);
         } else if (b.kind === 'generator') {
-          b.p.line('return nil');
+          b.p.line('return nil, nil');
         } else {
           b.p.line('return rv, nil');
         }
@@ -289,6 +291,7 @@ function tryExcept(b: Body, st: A.TryExcept): void {
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => {
     b.p.line(`f.Catch(${exc})`);
+    b.p.line(`${exc}Line := f.Line`);
     handlers(b, st.handlers, exc);
   });
   if (st.orelse.length) {
@@ -302,6 +305,8 @@ function tryExcept(b: Body, st: A.TryExcept): void {
 function handlers(b: Body, hs: A.ExceptHandler[], exc: string): void {
   const rec = (i: number): void => {
     if (i === hs.length) {
+      // No handler matched: the traceback keeps the line the exception came from.
+      b.p.line(`f.Line = ${exc}Line`);
       b.p.line(b.raise(exc));
       return;
     }
@@ -312,6 +317,7 @@ function handlers(b: Body, hs: A.ExceptHandler[], exc: string): void {
       stmts(b, h.body);
     };
     if (!h.type) {
+      b.p.line(`_ = ${exc}Line`);
       body();
       return;
     }
@@ -323,17 +329,23 @@ function handlers(b: Body, hs: A.ExceptHandler[], exc: string): void {
     b.p.indent(() => rec(i + 1));
     b.p.line('}');
   };
+  if (hs.some((h) => h.type)) b.p.line(`_ = ${exc}Line`);
   rec(0);
 }
 
 function tryFinally(b: Body, st: A.TryFinally): void {
   const { ctl, exc, used } = closure(b, () => stmts(b, st.body));
+  const line = b.mod.fresh('line');
+  b.p.line(`${line} := f.Line`);
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => b.p.line(`f.Catch(${exc})`));
   b.p.line('}');
   stmts(b, st.finalbody);
   b.p.line(`if ${exc} != nil {`);
-  b.p.indent(() => b.p.line(b.raise(exc)));
+  b.p.indent(() => {
+    b.p.line(`f.Line = ${line}`);
+    b.p.line(b.raise(exc));
+  });
   b.p.line('}');
   propagate(b, ctl, used);
 }
@@ -352,19 +364,23 @@ function withStmt(b: Body, st: A.With): void {
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => {
     b.p.line(`f.Catch(${exc})`);
+    const line = b.mod.fresh('line');
+    b.p.line(`${line} := f.Line`);
     const sup = b.mod.fresh('suppress');
     b.p.line(`${sup}, err := py.WithExit(f, ${exit}, ${exc})`);
     b.check();
     b.p.line(`if !${sup} {`);
-    b.p.indent(() => b.p.line(b.raise(exc)));
+    b.p.indent(() => {
+      b.p.line(`f.Line = ${line}`);
+      b.p.line(b.raise(exc));
+    });
     b.p.line('}');
   });
   b.p.line('} else {');
   b.p.indent(() => {
-    const r = b.mod.fresh('r');
-    b.p.line(`${r}, err := py.WithExit(f, ${exit}, nil)`);
-    b.check();
-    b.p.line(`_ = ${r}`);
+    b.p.line(`if _, err := py.WithExit(f, ${exit}, nil); err != nil {`);
+    b.p.indent(() => b.p.line(b.raise()));
+    b.p.line('}');
   });
   b.p.line('}');
   propagate(b, ctl, used);
