@@ -144,6 +144,8 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
     return r;
   }).sort((a, b) => a.name.localeCompare(b.name));
 
+  // One order whatever came from the cache and whatever was parsed now, so warm equals cold.
+  diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.id.localeCompare(b.id));
   const audit: AuditJson = {
     schemaVersion: SCHEMA_VERSION,
     toolVersion,
@@ -179,7 +181,10 @@ async function parseWithCache(
   for (const f of pyFiles) {
     if (f.undecodable || f.text === undefined) continue;
     const hit = cache?.get(f.path, f.sha256);
-    if (hit) out.set(f.path, hit);
+    if (hit) {
+      out.set(f.path, hit);
+      diagnostics.push(...hit.diagnostics);
+    }
     else reqs.push({ path: f.path, text: f.text, sha: f.sha256 });
   }
   const parse = opts.parse ?? (await defaultParse());
