@@ -56,12 +56,14 @@ func newClassT(t *testing.T, name string, bases []Object, attrs map[string]Objec
 }
 
 // class V(object):
-//     def __init__(self, x): self.x = x
-//     def __add__(self, o): return V(self.x + (o.x if isinstance(o, V) else o))
-//     def __radd__(self, o): return V(o * 100 + self.x)
-//     def __repr__(self): return 'V(%r)' % self.x
-//     def __eq__(self, o): return isinstance(o, V) and self.x == o.x
-//     def __hash__(self): return hash(self.x)
+//
+//	def __init__(self, x): self.x = x
+//	def __add__(self, o): return V(self.x + (o.x if isinstance(o, V) else o))
+//	def __radd__(self, o): return V(o * 100 + self.x)
+//	def __repr__(self): return 'V(%r)' % self.x
+//	def __eq__(self, o): return isinstance(o, V) and self.x == o.x
+//	def __hash__(self): return hash(self.x)
+//
 // print V(1) + V(2), V(1) + 5, 5 + V(1), V(3) == V(3), hash(V(7))
 // -> V(3) V(6) V(501) True 7
 func TestNewStyleOperators(t *testing.T) {
@@ -132,14 +134,18 @@ func TestNewStyleOperators(t *testing.T) {
 }
 
 // class P(object):
-//     def __init__(self): self._v = 1
-//     v = property(lambda self: self._v * 10)
-//     @classmethod
-//     def make(cls): return cls.__name__
-//     @staticmethod
-//     def s(x): return x + 1
+//
+//	def __init__(self): self._v = 1
+//	v = property(lambda self: self._v * 10)
+//	@classmethod
+//	def make(cls): return cls.__name__
+//	@staticmethod
+//	def s(x): return x + 1
+//
 // class Q(P):
-//     def __init__(self): super(Q, self).__init__(); self.extra = 2
+//
+//	def __init__(self): super(Q, self).__init__(); self.extra = 2
+//
 // q = Q(); print q.v, Q.make(), q.s(1), q.extra, Q.__mro__
 // -> 10 Q 2 2 (<class '__main__.Q'>, <class '__main__.P'>, <type 'object'>)
 func TestDescriptorsAndSuper(t *testing.T) {
@@ -192,7 +198,9 @@ func TestDescriptorsAndSuper(t *testing.T) {
 // s = S(); s.a = 1; s.b = 2 -> AttributeError: 'S' object has no attribute 'b'
 // class I(int): pass;  print I(5) + 1, repr(I(5)), isinstance(I(5), int) -> 6 5 True
 // class D(dict):
-//     def __missing__(self, k): return k * 2
+//
+//	def __missing__(self, k): return k * 2
+//
 // print D(a=1)['a'], D()['zz'] -> 1 zzzz
 func TestSlotsAndBuiltinSubclasses(t *testing.T) {
 	f := NewRootFrame()
@@ -224,9 +232,11 @@ func TestSlotsAndBuiltinSubclasses(t *testing.T) {
 }
 
 // class C:
-//     def __init__(self, v): self.v = v
-//     def __cmp__(self, o): return cmp(self.v, o.v)
-//     def __coerce__(self, o): return (self.v, o)
+//
+//	def __init__(self, v): self.v = v
+//	def __cmp__(self, o): return cmp(self.v, o.v)
+//	def __coerce__(self, o): return (self.v, o)
+//
 // print sorted([C(3), C(1), C(2)])[0].v, C(1) < C(2), C(5) + 1, C(5) * 2
 // -> 1 True 6 10
 // print C  -> __main__.C ; C(1).nope -> AttributeError: C instance has no attribute 'nope'
@@ -266,12 +276,14 @@ func TestClassicClasses(t *testing.T) {
 }
 
 // def g():
-//     try:
-//         x = yield 1
-//         print 'got', x
-//         yield 2
-//     finally:
-//         print 'fin'
+//
+//	try:
+//	    x = yield 1
+//	    print 'got', x
+//	    yield 2
+//	finally:
+//	    print 'fin'
+//
 // it = g(); next(it) -> 1; it.send('s') prints got s -> 2; it.close() prints fin
 // it2 = g(); next(it2); it2.throw(ValueError('v')) prints fin, raises ValueError: v
 func TestGenerators(t *testing.T) {

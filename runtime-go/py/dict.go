@@ -33,15 +33,19 @@ func (d *Dict) Type() *Type { return DictType }
 
 // getStr looks up a str key without allocating (namespaces).
 func (d *Dict) getStr(name string) Object {
-	k := Str{s: name}
-	h := k.hash()
+	h := strHash(name)
 	d.ht.mu.Lock()
-	e, _ := d.ht.get(nil, &k, h)
-	var v Object
-	if e != nil {
-		v = e.value
-	}
+	v, ok := d.ht.lookupStr(name, h)
 	d.ht.mu.Unlock()
+	if !ok {
+		// a key of another type hashes alike: use full equality
+		return d.getStrSlow(name)
+	}
+	return v
+}
+
+func (d *Dict) getStrSlow(name string) Object {
+	v, _ := d.Get(nil, NewStr(name))
 	return v
 }
 

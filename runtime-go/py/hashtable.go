@@ -132,6 +132,31 @@ func (h *hashtable) slowEqual(f *Frame, a, b Object) (bool, *BaseException) {
 	return eq, err
 }
 
+// lookupStr finds a str key by its Go string without allocating. ok is
+// false when a probed key of another type had the same hash (the caller
+// then falls back to full equality).
+func (h *hashtable) lookupStr(name string, hash int64) (Object, bool) {
+	h.init()
+	mask := uint64(h.mask)
+	i := uint64(hash) & mask
+	for perturb := uint64(hash); ; perturb >>= 5 {
+		ep := &h.table[i&mask]
+		if ep.key == nil {
+			return nil, true
+		}
+		if ep.key != dummy && ep.hash == hash {
+			s, isStr := ep.key.(*Str)
+			if !isStr {
+				return nil, false
+			}
+			if s.s == name {
+				return ep.value, true
+			}
+		}
+		i = (i << 2) + i + perturb + 1
+	}
+}
+
 // get returns the value (or key, for sets) stored under key, or nil.
 func (h *hashtable) get(f *Frame, key Object, hash int64) (*htEntry, *BaseException) {
 	i, err := h.lookup(f, key, hash)

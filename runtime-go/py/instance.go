@@ -65,17 +65,23 @@ func userLookup(t *Type, name string) Object {
 	if t.builtin {
 		return nil
 	}
+	if v, ok := t.cached(name, true); ok {
+		return v
+	}
+	var found Object
 	for _, m := range t.mro {
 		if m.builtin {
 			continue
 		}
 		if m.dict != nil {
 			if v := m.dict.getStr(name); v != nil {
-				return v
+				found = v
+				break
 			}
 		}
 	}
-	return nil
+	t.store(name, true, found)
+	return found
 }
 
 // callSpecial calls a user-defined special method; found=false if absent.

@@ -471,12 +471,49 @@ func Call1(f *Frame, c, a Object) (Object, *BaseException) {
 
 // Call2 calls c(a, b).
 func Call2(f *Frame, c, a, b Object) (Object, *BaseException) {
+	if fn, ok := c.(*Function); ok && fn.nparams == 2 && len(fn.params) == 2 {
+		fr, err := fn.newFrame(f)
+		if err != nil {
+			return nil, err
+		}
+		fr.argBuf[0], fr.argBuf[1] = a, b
+		return fn.run(fr, fr.argBuf[:2])
+	}
 	return Call(f, c, []Object{a, b}, nil)
 }
 
 // Call3 calls c(a, b, d).
 func Call3(f *Frame, c, a, b, d Object) (Object, *BaseException) {
+	if fn, ok := c.(*Function); ok && fn.nparams == 3 && len(fn.params) == 3 {
+		fr, err := fn.newFrame(f)
+		if err != nil {
+			return nil, err
+		}
+		fr.argBuf[0], fr.argBuf[1], fr.argBuf[2] = a, b, d
+		return fn.run(fr, fr.argBuf[:3])
+	}
 	return Call(f, c, []Object{a, b, d}, nil)
+}
+
+func (fn *Function) newFrame(caller *Frame) (*Frame, *BaseException) {
+	fr := &Frame{Back: caller, Code: fn.code, Globals: fn.globals}
+	if caller != nil {
+		fr.depth = caller.depth + 1
+		fr.thread = caller.thread
+		if fr.depth > recursionLimit {
+			return nil, NewRuntimeError("maximum recursion depth exceeded")
+		}
+	}
+	return fr, nil
+}
+
+func (fn *Function) run(fr *Frame, args []Object) (Object, *BaseException) {
+	r, err := fn.body(fr, args)
+	if err != nil {
+		err.addTraceback(fr)
+		return nil, err
+	}
+	return r, nil
 }
 
 func (fn *Function) call1(caller *Frame, a Object) (Object, *BaseException) {

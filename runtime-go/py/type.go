@@ -24,9 +24,8 @@ type Type struct {
 	slots    []string
 	hasDict  bool // instances have a __dict__
 	newFn    func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
-	mu       sync.Mutex
-	cache    sync.Map // attribute name -> *typeCacheEntry
-	cacheVer uint64
+	mu    sync.Mutex
+	cache atomic.Pointer[typeCache]
 	// special caches whether the user class (or an ancestor) defines some
 	// operator dunder, so *Instance can skip lookups cheaply.
 	doc string
@@ -36,9 +35,54 @@ type Type struct {
 // changes; class dicts rarely change after creation.
 var typeVersion atomic.Uint64
 
-type typeCacheEntry struct {
-	ver uint64
-	v   Object
+// typeCache is an immutable snapshot of MRO lookups, replaced (copied)
+// on a miss; readers never lock. user holds lookups that skip built-in
+// types (special methods of user classes).
+type typeCache struct {
+	ver  uint64
+	all  map[string]Object
+	user map[string]Object
+}
+
+func (t *Type) cached(name string, user bool) (Object, bool) {
+	c := t.cache.Load()
+	if c == nil || c.ver != typeVersion.Load() {
+		return nil, false
+	}
+	m := c.all
+	if user {
+		m = c.user
+	}
+	v, ok := m[name]
+	return v, ok
+}
+
+func (t *Type) store(name string, user bool, v Object) {
+	ver := typeVersion.Load()
+	for {
+		old := t.cache.Load()
+		nc := &typeCache{ver: ver, all: map[string]Object{}, user: map[string]Object{}}
+		if old != nil && old.ver == ver {
+			if len(old.all)+len(old.user) > 512 {
+				// pathological dynamic names: stop caching
+				return
+			}
+			for k, x := range old.all {
+				nc.all[k] = x
+			}
+			for k, x := range old.user {
+				nc.user[k] = x
+			}
+		}
+		if user {
+			nc.user[name] = v
+		} else {
+			nc.all[name] = v
+		}
+		if t.cache.CompareAndSwap(old, nc) {
+			return
+		}
+	}
 }
 
 // TypeType is `type`.
@@ -113,12 +157,8 @@ func (t *Type) IsSubtype(sup *Type) bool {
 
 // lookup finds name along the MRO without invoking descriptors.
 func (t *Type) lookup(name string) Object {
-	ver := typeVersion.Load()
-	if e, ok := t.cache.Load(name); ok {
-		ce := e.(*typeCacheEntry)
-		if ce.ver == ver {
-			return ce.v
-		}
+	if v, ok := t.cached(name, false); ok {
+		return v
 	}
 	var found Object
 	for _, m := range t.mro {
@@ -130,7 +170,7 @@ func (t *Type) lookup(name string) Object {
 			break
 		}
 	}
-	t.cache.Store(name, &typeCacheEntry{ver: ver, v: found})
+	t.store(name, false, found)
 	return found
 }
 

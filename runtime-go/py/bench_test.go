@@ -1,0 +1,183 @@
+package py
+
+import "testing"
+
+// Benchmarks for the hot paths named in issue 3. Run:
+//   cd runtime-go && go test -run '^$' -bench . -benchmem ./py/
+
+func BenchmarkCallFunction1(b *testing.B) {
+	fn := mkfn("ident", []string{"x"}, func(f *Frame, a []Object) (Object, *BaseException) { return a[0], nil })
+	f := NewRootFrame()
+	arg := NewInt(3)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Call1(f, fn, arg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCallFunction2(b *testing.B) {
+	fn := mkfn("add", []string{"x", "y"}, func(f *Frame, a []Object) (Object, *BaseException) { return Add(f, a[0], a[1]) })
+	f := NewRootFrame()
+	x, y := NewInt(3), NewInt(4)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Call2(f, fn, x, y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchInstance(b *testing.B) (Object, *Frame) {
+	ns := NewDict()
+	ns.setStr("get", mkfn("get", []string{"self"}, func(f *Frame, a []Object) (Object, *BaseException) {
+		return GetAttr(f, a[0], "x")
+	}))
+	f := NewRootFrame()
+	f.Globals = NewDict()
+	cls, err := BuildClass(f, "C", []Object{ObjectType}, ns)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o, err := Call0(f, cls)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := SetAttr(f, o, "x", NewInt(1)); err != nil {
+		b.Fatal(err)
+	}
+	return o, f
+}
+
+func BenchmarkGetAttrInstance(b *testing.B) {
+	o, f := benchInstance(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := GetAttr(f, o, "x"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCallMethod(b *testing.B) {
+	o, f := benchInstance(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := CallMethod(f, o, "get", nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDictSetGetStr(b *testing.B) {
+	d := NewDict()
+	keys := make([]Object, 64)
+	for i := range keys {
+		keys[i] = NewStr("key" + itoa(i))
+	}
+	f := NewRootFrame()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		k := keys[i&63]
+		if err := d.SetItem(f, k, k); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := d.GetItem(f, k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDictSetGetInt(b *testing.B) {
+	d := NewDict()
+	f := NewRootFrame()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		k := NewInt(int64(i & 1023))
+		if err := d.SetItem(f, k, k); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := GetItem(f, d, k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkIntArithmetic(b *testing.B) {
+	f := NewRootFrame()
+	acc := Object(NewInt(0))
+	one := NewInt(1)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var err *BaseException
+		acc, err = Add(f, acc, one)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if acc, err = Sub(f, acc, one); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkIntCompareBool(b *testing.B) {
+	f := NewRootFrame()
+	x, y := NewInt(5), NewInt(7)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if r, _ := CompareBool(f, LT, x, y); !r {
+			b.Fatal("5 < 7")
+		}
+	}
+}
+
+func BenchmarkFloatArithmetic(b *testing.B) {
+	f := NewRootFrame()
+	acc := Object(NewFloat(0.5))
+	k := NewFloat(1.0000001)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var err *BaseException
+		if acc, err = Mul(f, acc, k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGeneratorResume(b *testing.B) {
+	f := NewRootFrame()
+	g := NewGenerator(f, func(f *Frame, g *Generator) (Object, *BaseException) {
+		for i := int64(0); ; i++ {
+			if _, err := g.Yield(f, NewInt(i&255)); err != nil {
+				return nil, err
+			}
+		}
+	}).(*Generator)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := g.Next(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	_ = g.Close(f)
+}
+
+func BenchmarkListAppendIter(b *testing.B) {
+	f := NewRootFrame()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		l := NewList()
+		for j := 0; j < 16; j++ {
+			l.Append(NewInt(int64(j)))
+		}
+		it, _ := Iter(f, l)
+		for {
+			v, _ := Next(f, it)
+			if v == nil {
+				break
+			}
+		}
+	}
+}
