@@ -5,9 +5,11 @@
 // file is .ts) the worker is loaded through tsx's loader; when neither works, parsing falls
 // back to in-process, so callers always get results.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pMap from 'p-map';
 import { progress, silentSink, type EventSink } from '../events.js';
@@ -92,15 +94,29 @@ function workerEntry(): WorkerStart | undefined {
   if (existsSync(fileURLToPath(js))) return () => new Worker(js);
   // Running from TypeScript sources (vitest, tsx): register tsx's loader inside the thread.
   const ts = new URL('./worker.ts', import.meta.url);
-  let tsxApi: string;
-  try {
-    tsxApi = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return undefined;
-  }
+  const tsxApi = tsxEsmApi();
+  if (!tsxApi) return undefined;
   if (!existsSync(fileURLToPath(ts))) return undefined;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
   return () => new Worker(boot, { eval: true });
+}
+
+/** tsx's ESM register API, resolved through its package exports (vitest lacks import.meta.resolve). */
+function tsxEsmApi(): string | undefined {
+  try {
+    const req = createRequire(import.meta.url);
+    const pkgPath = req.resolve('tsx/package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
+    const rel = pkg.exports?.['./esm/api']?.import?.default;
+    return rel ? pathToFileURL(path.join(path.dirname(pkgPath), rel)).href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How parseFiles runs its extra lanes here: real threads, or in-process when no worker loads. */
+export function workerMode(): 'thread' | 'in-process' {
+  return workerEntry() ? 'thread' : 'in-process';
 }
 
 function startWorkers(n: number): PoolWorker[] {
