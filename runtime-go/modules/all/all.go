@@ -5,6 +5,7 @@
 package all
 
 import (
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
 )

@@ -3,8 +3,8 @@ package math_test
 import (
 	"testing"
 
-	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/golden"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/all"
+	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/golden"
 )
 
 func TestGolden(t *testing.T) { golden.Run(t, "testdata") }

@@ -82,6 +82,33 @@ func (p *parser) ident() string {
 
 func (p *parser) statement() (py.Object, *py.BaseException) {
 	save := p.pos
+	// a, b = expr
+	var targets []string
+	for {
+		name := p.ident()
+		if name == "" {
+			break
+		}
+		targets = append(targets, name)
+		if !p.eat(",") {
+			break
+		}
+	}
+	if len(targets) > 1 && p.eat("=") {
+		v, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		vals, err := py.Unpack(p.f, v, len(targets))
+		if err != nil {
+			return nil, err
+		}
+		for i, t := range targets {
+			p.env.vars[t] = vals[i]
+		}
+		return py.None, p.end()
+	}
+	p.pos = save
 	if name := p.ident(); name != "" && p.peek("=") && !p.peek("==") {
 		p.eat("=")
 		v, err := p.expr()

@@ -68,6 +68,22 @@ func Register(name, doc string, table func() []Member) {
 // Members lists a registered module's member names (sorted), for tests.
 func Members(module string) []string { return registered[module] }
 
+// ParseKw is PyArg_ParseTupleAndKeywords: py.ParseArgs binds positional
+// and keyword arguments (and says "takes at most N arguments"), and a
+// missing required one is reported the way CPython 2.7's vgetargskeywords
+// does, "Required argument 'x' (pos 1) not found", never "takes exactly".
+func ParseKw(fname string, args []py.Object, kw py.Kwargs, names []string, required int, out []py.Object) *py.BaseException {
+	if err := py.ParseArgs(fname, args, kw, names, 0, out); err != nil {
+		return err
+	}
+	for i := 0; i < required; i++ {
+		if out[i] == nil {
+			return py.NewTypeError("Required argument '" + names[i] + "' (pos " + strconv.Itoa(i+1) + ") not found")
+		}
+	}
+	return nil
+}
+
 // Float converts like PyFloat_AsDouble: int, long, float, or __float__.
 func Float(f *py.Frame, o py.Object) (float64, *py.BaseException) {
 	switch v := o.(type) {

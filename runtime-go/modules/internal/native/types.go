@@ -13,7 +13,7 @@ type Method func(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (p
 // methods/attributes in one table each.
 type TypeSpec struct {
 	Name   string // e.g. "deque"
-	Module string // e.g. "collections" (what CPython prints in reprs)
+	Module string // e.g. "collections": the type is named "collections.deque"
 	Doc    string
 	Bases  []*py.Type
 	// New is tp_new: t is the type being instantiated (maybe a subclass).
@@ -28,11 +28,15 @@ type TypeSpec struct {
 // NewType builds the type from its spec.
 func NewType(spec TypeSpec) *py.Type {
 	d := py.NewDict()
-	mod := spec.Module
-	if mod == "" {
-		mod = "__builtin__"
+	// CPython's tp_name is "collections.deque", and error messages print
+	// all of it ("object of type 'itertools.repeat' has no len()"), so the
+	// dotted name is the type's name here. Until py splits a dotted name
+	// into __module__/__name__ like CPython, __name__ shows the whole of it.
+	name := spec.Name
+	if spec.Module != "" {
+		name = spec.Module + "." + spec.Name
 	}
-	d.SetStr("__module__", py.NewStr(mod))
+	d.SetStr("__module__", py.NewStr("__builtin__"))
 	if spec.Doc != "" {
 		d.SetStr("__doc__", py.NewStr(spec.Doc))
 	}
@@ -49,7 +53,7 @@ func NewType(spec TypeSpec) *py.Type {
 	if spec.New != nil {
 		d.SetStr("__new__", &newDescr{owner: t0, fn: spec.New})
 	}
-	t, err := py.NewClass(nil, nil, spec.Name, spec.Bases, d)
+	t, err := py.NewClass(nil, nil, name, spec.Bases, d)
 	if err != nil {
 		panic("native.NewType " + spec.Name + ": " + err.Error())
 	}
