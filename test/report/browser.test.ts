@@ -13,6 +13,7 @@ import { writeReport } from '../../src/report/index.js';
 import { historyEntryFrom } from '../../src/state/history.js';
 import { syntheticAudit } from '../../fixtures/report/synthetic.js';
 import { launchBrowser, type Browser, type PageProblems } from './browser.js';
+import { CONTRAST_CHECK } from './contrast.js';
 import { loadFixture, renderFixture, tempDir } from './render-helpers.js';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
@@ -174,6 +175,19 @@ describe('sample report, two runs of `report`', () => {
     await page.waitForSelector('#graph[data-mode="overview"]');
     expectClean(problems);
     await page.close();
+  });
+
+  it('keeps text contrast at WCAG AA in both themes', async () => {
+    const failures: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const p of ['index.html', 'modules.html', 'modules/shop.pricing.html', 'rules/dynamic-exec.html', 'graph.html']) {
+        const { page } = await browser.open(url(p), { colorScheme: scheme });
+        if (p.startsWith('modules/')) await page.waitForSelector('#source[data-highlighted]');
+        for (const f of (await page.evaluate(CONTRAST_CHECK)) as string[]) failures.push(`${scheme} ${p}: ${f}`);
+        await page.close();
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('looks right in the dark theme', async () => {
