@@ -12,20 +12,20 @@ import (
 // user subclasses (which are *Instance values wrapping a built-in base)
 // inherit it. A user class's special methods are found through the MRO.
 type Type struct {
-	name     string
-	module   string
-	bases    []*Type
-	mro      []*Type
-	dict     *Dict
-	meta     *Type // nil means `type`
-	builtin  bool  // a Go-implemented type
-	final    bool  // cannot be subclassed (bool, NoneType, slice...)
-	basic    *Type // nearest built-in ancestor: decides the Go layout of instances
-	slots    []string
-	hasDict  bool // instances have a __dict__
-	newFn    func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
-	mu    sync.Mutex
-	cache atomic.Pointer[typeCache]
+	name    string
+	module  string
+	bases   []*Type
+	mro     []*Type
+	dict    *Dict
+	meta    *Type // nil means `type`
+	builtin bool  // a Go-implemented type
+	final   bool  // cannot be subclassed (bool, NoneType, slice...)
+	basic   *Type // nearest built-in ancestor: decides the Go layout of instances
+	slots   []string
+	hasDict bool // instances have a __dict__
+	newFn   func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
+	mu      sync.Mutex
+	cache   atomic.Pointer[typeCache]
 	// special caches whether the user class (or an ancestor) defines some
 	// operator dunder, so *Instance can skip lookups cheaply.
 	doc string
