@@ -15,6 +15,17 @@ type Code struct {
 	// Lines are the module's source lines (shared by all its Codes) so
 	// tracebacks can print them when the .py file is not on disk.
 	Lines []string
+	// co_* metadata for introspection (SetInfo).
+	argcount                     int
+	varnames, freevars, cellvars []string
+	firstLine                    int
+}
+
+// SetInfo records co_argcount, co_varnames, co_freevars and co_cellvars;
+// it returns c so it can be chained in a var declaration.
+func (c *Code) SetInfo(argcount int, varnames, freevars, cellvars []string) *Code {
+	c.argcount, c.varnames, c.freevars, c.cellvars = argcount, varnames, freevars, cellvars
+	return c
 }
 
 // NewCode is how generated code declares a code object.

@@ -27,6 +27,7 @@ type Function struct {
 	doc      Object
 	module   Object
 	nparams  int // len(params) + varargs + kwargs
+	closure  []*Cell
 }
 
 // FunctionType is `function`.
@@ -41,12 +42,14 @@ type FuncSpec struct {
 	Varargs  string   // "" when absent
 	Kwargs   string   // "" when absent
 	Doc      Object   // nil means None
+	Closure  []*Cell  // captured cells in co_freevars order (func_closure)
 }
 
 // NewFunction builds a function object; globals is the module dict.
 func NewFunction(spec FuncSpec, globals *Dict, body FuncBody) *Function {
 	fn := &Function{name: spec.Name, code: spec.Code, globals: globals, params: spec.Params,
-		defaults: spec.Defaults, varargs: spec.Varargs, kwargs: spec.Kwargs, body: body, doc: spec.Doc}
+		defaults: spec.Defaults, varargs: spec.Varargs, kwargs: spec.Kwargs, body: body, doc: spec.Doc,
+		closure: spec.Closure}
 	fn.nparams = len(spec.Params)
 	if spec.Varargs != "" {
 		fn.nparams++
@@ -251,7 +254,14 @@ func (fn *Function) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	case "func_code", "__code__":
 		return &codeObject{fn.code}, nil
 	case "func_closure", "__closure__":
-		return None, nil
+		if len(fn.closure) == 0 {
+			return None, nil
+		}
+		cs := make([]Object, len(fn.closure))
+		for i, c := range fn.closure {
+			cs[i] = c
+		}
+		return NewTuple(cs...), nil
 	}
 	if fn.dict != nil {
 		if v := fn.dict.getStr(name); v != nil {
@@ -326,6 +336,25 @@ func (c *Cell) Type() *Type { return CellType }
 
 // Get returns the contents (nil if unbound).
 func (c *Cell) Get() Object { return c.v }
+
+// Repr mirrors <cell at 0x...: int object at 0x...>.
+func (c *Cell) Repr(f *Frame) (string, *BaseException) {
+	if c.v == nil {
+		return "<cell at " + addrOf(c) + ": empty>", nil
+	}
+	return "<cell at " + addrOf(c) + ": " + c.v.Type().name + " object at " + addrOf(c.v) + ">", nil
+}
+
+// GetAttr exposes cell_contents.
+func (c *Cell) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	if name == "cell_contents" {
+		if c.v == nil {
+			return nil, NewValueError("Cell is empty")
+		}
+		return c.v, nil
+	}
+	return genericGetAttrNoDict(f, c, name)
+}
 
 // Set stores v.
 func (c *Cell) Set(v Object) { c.v = v }

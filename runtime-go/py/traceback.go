@@ -78,12 +78,36 @@ type codeObject struct{ c *Code }
 var codeType = newBuiltinType("code", nil)
 
 func (c *codeObject) Type() *Type { return codeType }
+
+func (c *codeObject) Repr(f *Frame) (string, *BaseException) {
+	return "<code object " + c.c.Name + " at " + addrOf(c) + ", file \"" + c.c.Filename + "\", line " + itoa(c.c.firstLine) + ">", nil
+}
+
+func strTuple(ss []string) *Tuple {
+	out := make([]Object, len(ss))
+	for i, s := range ss {
+		out[i] = NewStr(s)
+	}
+	return NewTuple(out...)
+}
 func (c *codeObject) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	switch name {
 	case "co_name":
 		return NewStr(c.c.Name), nil
 	case "co_filename":
 		return NewStr(c.c.Filename), nil
+	case "co_argcount":
+		return NewInt(int64(c.c.argcount)), nil
+	case "co_varnames":
+		return strTuple(c.c.varnames), nil
+	case "co_freevars":
+		return strTuple(c.c.freevars), nil
+	case "co_cellvars":
+		return strTuple(c.c.cellvars), nil
+	case "co_nlocals":
+		return NewInt(int64(len(c.c.varnames))), nil
+	case "co_firstlineno":
+		return NewInt(int64(c.c.firstLine)), nil
 	}
 	return nil, attributeError(c, name)
 }
