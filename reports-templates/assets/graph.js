@@ -222,6 +222,19 @@
       chain.forEach(function (k) { ol.appendChild(el('li')).appendChild(link(k)); });
       info.appendChild(ol);
     }
+    // The neighbours as links too, so the graph can be walked with the keyboard alone.
+    neighbours('Imports', out[i].map(function (e) { return e[1]; }), 'g-imports');
+    neighbours('Imported by', inn[i].map(function (e) { return e[0]; }), 'g-importers');
+  }
+
+  function neighbours(title, list, id) {
+    if (list.length === 0) return;
+    info.appendChild(el('h2', title + ' (' + list.length + ')'));
+    var ul = el('ul', null, { class: 'plain', id: id });
+    list.slice().sort(function (a, b) { return names[a] < names[b] ? -1 : 1; }).slice(0, 50)
+      .forEach(function (k) { ul.appendChild(el('li')).appendChild(link(k)); });
+    info.appendChild(ul);
+    if (list.length > 50) info.appendChild(el('p', '… and ' + (list.length - 50) + ' more on the module page.', { class: 'hint' }));
   }
 
   // The packages opened so far, each with a button that folds it (and what is open inside it) again.

@@ -171,6 +171,10 @@ describe('sample report, two runs of `report`', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + pos.x, box.y + pos.y);
     await page.waitForSelector('#graph[data-focus="shop.cart"]');
+    // Walk on with the keyboard: the neighbours are links in the side panel.
+    await page.locator('#g-imports a', { hasText: 'shop.models' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#graph[data-focus="shop.models"]');
     await page.click('#g-overview');
     await page.waitForSelector('#graph[data-mode="overview"]');
     expectClean(problems);
