@@ -58,6 +58,17 @@ describe('report model', () => {
     expect(sources('/etc/passwd')).toBeUndefined();
   });
 
+  it('leaves its input untouched', () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object') { for (const v of Object.values(o)) deepFreeze(v); Object.freeze(o); }
+      return o;
+    };
+    const frozen = deepFreeze(structuredClone(audit));
+    const m = model(frozen);
+    for (const p of m.modulePages) p.view();
+    expect(frozen).toEqual(audit);
+  });
+
   it('names pages safely and uniquely', () => {
     const namer = new PageNamer('modules');
     const names = ['a.b', 'A.b', '<x>', '_x_', '..', 'ok'].map((n) => namer.name(n));
