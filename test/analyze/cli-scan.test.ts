@@ -23,6 +23,8 @@ describe('grumpy-audit scan', () => {
     const a = JSON.parse(r.stdout) as AuditJson;
     expect(Object.keys(a).slice(0, 8)).toEqual(['schemaVersion', 'toolVersion', 'root', 'modules', 'findings', 'cycles', 'waves', 'summary']);
     expect(a.summary.byVerdict).toEqual({ ready: 12, error: 1, 'blocked-by-dependency': 2, blocked: 4 });
+    // Not a TTY: no progress bar, only the diagnostics.
+    expect(r.stderr).toBe('shopfront/broken.py:1:18: error: invalid syntax [syntax-error]\n');
   });
 
   it('writes valid SARIF 2.1.0 with rule metadata and 1-based regions', () => {
