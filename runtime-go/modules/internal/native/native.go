@@ -8,9 +8,8 @@
 // per-argument conversions ("a float is required", "an integer is
 // required") that CPython's format units perform.
 //
-// Types are built with py.NewClass until the runtime exports a way to make
-// built-in types (see runtime-go/NEEDS.md); the only visible difference is
-// that repr(type(x)) prints <class '...'> rather than <type '...'>.
+// Types are py built-in types (py.NewBuiltinType) described by one
+// TypeSpec table each; see types.go.
 package native
 
 import (
@@ -56,7 +55,7 @@ func Register(name, doc string, table func() []Member) {
 		}
 		for _, mem := range table() {
 			if mem.Fn != nil {
-				d.SetStr(mem.Name, py.NewBuiltinFunction(mem.Name, mem.Fn))
+				d.SetStr(mem.Name, py.NewBuiltinFunctionIn(name, mem.Name, mem.Fn))
 			} else {
 				d.SetStr(mem.Name, mem.Value)
 			}

@@ -25,157 +25,79 @@ type TypeSpec struct {
 	Values  map[string]py.Object // class attributes
 }
 
-// NewType builds the type from its spec.
+// NewType builds a built-in type (repr <type 'collections.deque'>) from
+// its spec. Methods and attributes receive the native value even when
+// called on an instance of a user subclass (py.BaseOf unwraps it), and
+// New must wrap its value with py.NewInstanceWithBase when t is a
+// subclass (see Wrap).
 func NewType(spec TypeSpec) *py.Type {
-	d := py.NewDict()
-	// CPython's tp_name is "collections.deque", and error messages print
-	// all of it ("object of type 'itertools.repeat' has no len()"), so the
-	// dotted name is the type's name here. Until py splits a dotted name
-	// into __module__/__name__ like CPython, __name__ shows the whole of it.
+	// CPython's tp_name is "collections.deque" and its error messages print
+	// all of it ("object of type 'itertools.repeat' has no len()"); py
+	// prints a type's name there, so the dotted name is the name.
 	name := spec.Name
 	if spec.Module != "" {
 		name = spec.Module + "." + spec.Name
 	}
-	d.SetStr("__module__", py.NewStr("__builtin__"))
-	if spec.Doc != "" {
-		d.SetStr("__doc__", py.NewStr(spec.Doc))
+	var base *py.Type
+	if len(spec.Bases) > 0 {
+		base = spec.Bases[0]
 	}
-	t0 := &typeRef{}
-	for name, m := range spec.Methods {
-		d.SetStr(name, &methodDescr{name: name, owner: t0, fn: m})
-	}
-	for name, g := range spec.Getters {
-		d.SetStr(name, &getSetDescr{name: name, owner: t0, get: g, set: spec.Setters[name]})
-	}
-	for name, v := range spec.Values {
-		d.SetStr(name, v)
-	}
-	if spec.New != nil {
-		d.SetStr("__new__", &newDescr{owner: t0, fn: spec.New})
-	}
-	t, err := py.NewClass(nil, nil, name, spec.Bases, d)
-	if err != nil {
-		panic("native.NewType " + spec.Name + ": " + err.Error())
-	}
-	t0.t = t
+	t := py.NewBuiltinType(name, "", base)
+	fill(t, spec)
 	return t
 }
 
-// typeRef lets descriptors name their owner before it exists.
-type typeRef struct{ t *py.Type }
-
-var descrType = NewType(TypeSpec{Name: "method_descriptor"})
-var boundType = NewType(TypeSpec{Name: "builtin_function_or_method"})
-var getSetType = NewType(TypeSpec{Name: "getset_descriptor"})
-
-// methodDescr binds like CPython's method_descriptor.
-type methodDescr struct {
-	name  string
-	owner *typeRef
-	fn    Method
-}
-
-func (m *methodDescr) Type() *py.Type { return descrType }
-
-func (m *methodDescr) Repr(f *py.Frame) (string, *py.BaseException) {
-	return "<method '" + m.name + "' of '" + m.owner.t.Name() + "' objects>", nil
-}
-
-func (m *methodDescr) DescrGet(f *py.Frame, obj py.Object, t *py.Type) (py.Object, *py.BaseException) {
-	if obj == nil {
-		return m, nil
+// NewHeapType builds the type as a class (py.NewClass), for the few
+// native types whose special methods must be found the way a user class's
+// are: defaultdict's __missing__ is dispatched only for non-built-in dict
+// subclasses. Its repr is <class '…'>.
+func NewHeapType(spec TypeSpec) *py.Type {
+	d := py.NewDict()
+	d.SetStr("__module__", py.NewStr(spec.Module))
+	t, err := py.NewClass(nil, nil, spec.Name, spec.Bases, d)
+	if err != nil {
+		panic("native.NewHeapType " + spec.Name + ": " + err.Error())
 	}
-	return &boundMethod{m: m, self: obj}, nil
+	fill(t, spec)
+	return t
 }
 
-// Call is the unbound form: deque.append(d, x).
-func (m *methodDescr) Call(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	tn := m.owner.t.Name()
-	if len(args) == 0 {
-		return nil, py.NewTypeError("descriptor '" + m.name + "' of '" + tn + "' object needs an argument")
+func fill(t *py.Type, spec TypeSpec) {
+	if spec.Doc != "" {
+		t.Dict().SetStr("__doc__", py.NewStr(spec.Doc))
 	}
-	if !args[0].Type().IsSubtype(m.owner.t) {
-		return nil, py.NewTypeError("descriptor '" + m.name + "' requires a '" + tn + "' object but received a '" + args[0].Type().Name() + "'")
+	for name, m := range spec.Methods {
+		m := m
+		t.Def(name, func(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			return m(f, py.BaseOf(self), args, kw)
+		})
 	}
-	return m.fn(f, args[0], args[1:], kw)
-}
-
-type boundMethod struct {
-	m    *methodDescr
-	self py.Object
-}
-
-func (b *boundMethod) Type() *py.Type { return boundType }
-
-func (b *boundMethod) Call(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	return b.m.fn(f, b.self, args, kw)
-}
-
-func (b *boundMethod) Repr(f *py.Frame) (string, *py.BaseException) {
-	return fmt.Sprintf("<built-in method %s of %s object at 0x%x>", b.m.name, b.self.Type().Name(), py.ID(b.self)), nil
-}
-
-type newDescr struct {
-	owner *typeRef
-	fn    func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException)
-}
-
-func (n *newDescr) Type() *py.Type { return boundType }
-
-func (n *newDescr) Repr(f *py.Frame) (string, *py.BaseException) {
-	return "<built-in method __new__ of type object at 0x" + fmt.Sprintf("%x", py.ID(n.owner.t)) + ">", nil
-}
-
-// Call is T.__new__(S, ...): S must be a subtype of T.
-func (n *newDescr) Call(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	tn := n.owner.t.Name()
-	if len(args) < 1 {
-		return nil, py.NewTypeError(tn + ".__new__(): not enough arguments")
+	for name, g := range spec.Getters {
+		g := g
+		var set func(f *py.Frame, o py.Object, v py.Object) *py.BaseException
+		if s := spec.Setters[name]; s != nil {
+			set = func(f *py.Frame, o py.Object, v py.Object) *py.BaseException { return s(f, py.BaseOf(o), v) }
+		}
+		t.Dict().SetStr(name, py.NewGetSet(name, func(f *py.Frame, o py.Object) (py.Object, *py.BaseException) {
+			return g(f, py.BaseOf(o))
+		}, set))
 	}
-	sub, ok := args[0].(*py.Type)
-	if !ok {
-		return nil, py.NewTypeError(tn + ".__new__(X): X is not a type object (" + args[0].Type().Name() + ")")
+	for name, v := range spec.Values {
+		t.Dict().SetStr(name, v)
 	}
-	if !sub.IsSubtype(n.owner.t) {
-		return nil, py.NewTypeError(tn + ".__new__(" + sub.Name() + "): " + sub.Name() + " is not a subtype of " + tn)
+	if spec.New != nil {
+		t.SetNew(spec.New)
 	}
-	return n.fn(f, sub, args[1:], kw)
 }
 
-type getSetDescr struct {
-	name  string
-	owner *typeRef
-	get   func(f *py.Frame, self py.Object) (py.Object, *py.BaseException)
-	set   func(f *py.Frame, self py.Object, v py.Object) *py.BaseException
-}
-
-func (g *getSetDescr) Type() *py.Type { return getSetType }
-
-func (g *getSetDescr) Repr(f *py.Frame) (string, *py.BaseException) {
-	return "<attribute '" + g.name + "' of '" + g.owner.t.Name() + "' objects>", nil
-}
-
-func (g *getSetDescr) DescrGet(f *py.Frame, obj py.Object, t *py.Type) (py.Object, *py.BaseException) {
-	if obj == nil {
-		return g, nil
+// Wrap returns v as an instance of t: v itself for the native type, an
+// instance of the user subclass t with v as its built-in part otherwise.
+func Wrap(t, native *py.Type, v py.Object) py.Object {
+	if t == native {
+		return v
 	}
-	return g.get(f, obj)
+	return py.NewInstanceWithBase(t, v)
 }
-
-func (g *getSetDescr) DescrSet(f *py.Frame, obj py.Object, v py.Object) *py.BaseException {
-	if g.set == nil {
-		return py.NewAttributeError("attribute '" + g.name + "' of '" + g.owner.t.Name() + "' objects is not writable")
-	}
-	return g.set(f, obj, v)
-}
-
-var (
-	_ py.DescrGetter = (*methodDescr)(nil)
-	_ py.Caller      = (*methodDescr)(nil)
-	_ py.Caller      = (*boundMethod)(nil)
-	_ py.Caller      = (*newDescr)(nil)
-	_ py.DescrSetter = (*getSetDescr)(nil)
-)
 
 // Addr formats an object's address the way CPython's reprs do.
 func Addr(o py.Object) string { return fmt.Sprintf("0x%x", py.ID(o)) }
