@@ -38,8 +38,13 @@ const programs = readdirSync(progDir).filter((f) => f.endsWith('.py')).map((f) =
 const results = new Map<string, { go: number; cpy: number }>();
 for (const name of programs) {
   const bin = path.join(binDir, name);
-  execFileSync(process.execPath, [path.join(root, 'bin', 'grumpy-audit.js'), 'build', `${name}.py`, '-o', bin, '--quiet'],
-    { cwd: progDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    execFileSync(process.execPath, [path.join(root, 'bin', 'grumpy-audit.js'), '--quiet', 'build', `${name}.py`, '-o', bin],
+      { cwd: progDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    process.stdout.write(`${name.padEnd(16)} BUILD FAILED (no ratio)\n`);
+    continue;
+  }
   let go = Infinity;
   let cpy = Infinity;
   let goOut = '';
