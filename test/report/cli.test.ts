@@ -1,13 +1,26 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { reportRun } from '../../src/report/run.js';
+import { repoSources } from '../../src/report/sources.js';
 import { loadFixture, tempDir } from './render-helpers.js';
 
 const run = (...args: string[]) => main(['node', 'grumpy-audit', '--quiet', 'report', ...args]);
 
 describe('grumpy-audit report', () => {
-  const { repo, auditFile } = loadFixture('sample');
+  const { repo, auditFile, audit } = loadFixture('sample');
+
+  it('reports a corrupt history, keeps it aside and still renders (reportRun)', async () => {
+    const out = tempDir('cli-corrupt');
+    mkdirSync(path.join(out, 'state'));
+    writeFileSync(path.join(out, 'state/history.jsonl'), 'garbage\n');
+    const r = await reportRun({ audit, sources: repoSources(repo), outDir: out });
+    expect(r.diagnostics.map((d) => d.id)).toEqual(['history-corrupt', 'history-kept-aside']);
+    expect(r.history).toHaveLength(1);
+    expect(readdirSync(path.join(out, 'state')).filter((f) => f.startsWith('history.corrupt-'))).toHaveLength(1);
+    expect(existsSync(r.index)).toBe(true);
+  });
 
   it('writes the report and one history line per run', async () => {
     const out = tempDir('cli');

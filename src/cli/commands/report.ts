@@ -9,10 +9,8 @@ import { analyzeRepository } from '../../analyze/index.js';
 import { RulePackError } from '../../analyze/rules/schema.js';
 import { SCHEMA_VERSION, type AuditJson } from '../../contract.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { writeReport } from '../../report/index.js';
+import { reportRun } from '../../report/run.js';
 import { repoSources } from '../../report/sources.js';
-import { appendHistory, historyEntryFrom } from '../../state/history.js';
-import { toolVersion } from '../../version.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from '../context.js';
 import { checkRepoDir } from './audit.js';
 import type { CliCommand } from './types.js';
@@ -69,10 +67,8 @@ export const reportCommand: CliCommand = {
         throw e;
       }
     }
-    const now = new Date();
-    const history = appendHistory(path.join(outDir, 'state'), historyEntryFrom(audit, now, toolVersion));
-    for (const d of history.diagnostics) ctx.stderr.write(formatDiagnostic(d) + '\n');
-    const result = await writeReport({ audit, sources: repoSources(repo), history: history.entries, outDir, generatedAt: now });
+    const result = await reportRun({ audit, sources: repoSources(repo), outDir });
+    for (const d of result.diagnostics) ctx.stderr.write(formatDiagnostic(d) + '\n');
     if (!ctx.quiet) {
       ctx.stdout.write(`report: ${result.index} (${result.written} of ${result.files.length} files written in ${Math.round(result.ms)} ms)\n`);
     }
