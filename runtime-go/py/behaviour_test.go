@@ -468,3 +468,73 @@ func TestConcurrentContainers(t *testing.T) {
 		t.Errorf("set has %d items, want %d", n, per)
 	}
 }
+
+// class E(Exception):
+//     def __init__(self, m): Exception.__init__(self, m); self.m = m
+// class F(Exception):
+//     def __str__(self): return 'custom'
+// str(E('x')), repr(E('x')), E('x').m, str(F()) -> x E('x',) x custom
+// traceback last line for raise F(): "__main__.F: custom"
+func TestUserExceptions(t *testing.T) {
+	f := NewRootFrame()
+	E := newClassT(t, "E", []Object{ExceptionType}, map[string]Object{
+		"__init__": mkfn("__init__", []string{"self", "m"}, func(f *Frame, a []Object) (Object, *BaseException) {
+			if _, err := CallMethod(f, ExceptionType, "__init__", []Object{a[0], a[1]}, nil); err != nil {
+				return nil, err
+			}
+			return None, SetAttr(f, a[0], "m", a[1])
+		}),
+	})
+	F := newClassT(t, "F", []Object{ExceptionType}, map[string]Object{
+		"__str__": mkfn("__str__", []string{"self"}, func(f *Frame, a []Object) (Object, *BaseException) {
+			return NewStr("custom"), nil
+		}),
+	})
+	e := must(t)(Call1(f, E, NewStr("x")))
+	s, _ := ToStr(f, e)
+	fe := must(t)(Call0(f, F))
+	fs, _ := ToStr(f, fe)
+	got := reprOf(t, NewTuple(s, NewStr(reprOf(t, e)), must(t)(GetAttr(f, e, "m")), fs))
+	if got != "('x', \"E('x',)\", 'x', 'custom')" {
+		t.Errorf("got %s", got)
+	}
+	err := Raise(f, F, nil, nil)
+	if last := FormatExceptionOnly(f, err); last != "__main__.F: custom\n" {
+		t.Errorf("exception line %q", last)
+	}
+	if !ExceptionMatches(f, err, ExceptionType) || ExceptionMatches(f, err, E) {
+		t.Error("ExceptionMatches on user classes")
+	}
+}
+
+// with open(p, 'w') as fh: fh.write('a\nb\n'); print >>fh, 'c', 1
+// print repr(open(p).read()), open(p).readlines(), [l for l in open(p)]
+// -> 'a\nb\nc 1\n' ['a\n', 'b\n', 'c 1\n'] ['a\n', 'b\n', 'c 1\n']
+// open('/nonexistent/x') -> IOError: [Errno 2] No such file or directory: '/nonexistent/x'
+func TestFiles(t *testing.T) {
+	f := NewRootFrame()
+	p := NewStr(t.TempDir() + "/data.txt")
+	open := Builtins.getStr("open")
+	fh := must(t)(Call2(f, open, p, NewStr("w")))
+	exit, val, err := WithEnter(f, fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t)(CallMethod(f, val, "write", []Object{NewStr("a\nb\n")}, nil))
+	if err := Print(f, val, []Object{NewStr("c"), NewInt(1)}, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WithExit(f, exit, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := must(t)(CallMethod(f, must(t)(Call1(f, open, p)), "read", nil, nil))
+	lines := must(t)(CallMethod(f, must(t)(Call1(f, open, p)), "readlines", nil, nil))
+	iterated := must(t)(Call1(f, ListType, must(t)(Call1(f, open, p))))
+	got := reprOf(t, NewTuple(data, lines, iterated))
+	want := `('a\nb\nc 1\n', ['a\n', 'b\n', 'c 1\n'], ['a\n', 'b\n', 'c 1\n'])`
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	_, err = Call1(f, open, NewStr("/nonexistent/x"))
+	expectErr(t, err, "IOError: [Errno 2] No such file or directory: '/nonexistent/x'")
+}

@@ -39,6 +39,14 @@ func init() {
 			return nil, NewNotImplemented(n.name+"()", n.rule)
 		})
 	}
+	for _, name := range []string{"exit", "quit"} {
+		builtin(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := UnpackArgs(name, args, kw, 0, 1); err != nil {
+				return nil, err
+			}
+			return nil, NewExceptionArgs(SystemExitType, args...)
+		})
+	}
 	builtin("abs", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("abs", args, kw); err != nil {
 			return nil, err

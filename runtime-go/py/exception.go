@@ -112,7 +112,43 @@ var (
 
 var allExcTypes []*Type
 
-func init() { BaseExceptionType.newFn = excNew }
+func init() {
+	BaseExceptionType.newFn = excNew
+	t := BaseExceptionType
+	t.def("__init__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		e, ok := self.(*BaseException)
+		if !ok {
+			return nil, NewTypeError("descriptor '__init__' requires a 'exceptions.BaseException' object")
+		}
+		if len(kw) > 0 {
+			return nil, NewTypeError(e.typ.name + " does not take keyword arguments")
+		}
+		e.args = NewTuple(append([]Object(nil), args...)...)
+		if len(args) == 3 && e.typ.IsSubtype(EnvironmentErrorType) {
+			e.Dict().setStr("filename", args[2])
+			e.args = NewTuple(args[0], args[1])
+		}
+		return None, nil
+	})
+	t.def("__str__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		return self.(*BaseException).builtinStr(f)
+	})
+	t.def("__repr__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		e := self.(*BaseException)
+		r, err := Repr(f, e.args)
+		if err != nil {
+			return nil, err
+		}
+		return NewStr(e.typ.name + r.s), nil
+	})
+	t.def("__unicode__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		s, err := self.(*BaseException).Str(f)
+		if err != nil {
+			return nil, err
+		}
+		return ToUnicode(f, s)
+	})
+}
 
 func newExcType(name string, base *Type) *Type {
 	t := newBuiltinType(name, base)
@@ -185,8 +221,16 @@ func (e *BaseException) envArgs() (errno, strerror Object, ok bool) {
 	return nil, nil, false
 }
 
-// Str implements str(exception) with the per-class rules of 2.7.
+// Str implements str(exception) with the per-class rules of 2.7 (a
+// user-defined __str__ wins).
 func (e *BaseException) Str(f *Frame) (Object, *BaseException) {
+	if m := userLookup(e.typ, "__str__"); m != nil {
+		return callDescr(f, m, e, e.typ, nil, nil)
+	}
+	return e.builtinStr(f)
+}
+
+func (e *BaseException) builtinStr(f *Frame) (Object, *BaseException) {
 	args := e.args.elems
 	switch {
 	case e.typ.IsSubtype(KeyErrorType) && len(args) == 1:
@@ -280,8 +324,19 @@ func (e *BaseException) attr(name string) Object {
 	return e.dict.getStr(name)
 }
 
-// Repr implements repr(exception): Name(args...) with 2.7's tuple quirk.
+// Repr implements repr(exception): Name(args) (args repr'd as a tuple).
 func (e *BaseException) Repr(f *Frame) (string, *BaseException) {
+	if m := userLookup(e.typ, "__repr__"); m != nil {
+		r, err := callDescr(f, m, e, e.typ, nil, nil)
+		if err != nil {
+			return "", err
+		}
+		s, ok := r.(*Str)
+		if !ok {
+			return "", NewTypeError("__repr__ returned non-string (type " + r.Type().name + ")")
+		}
+		return s.s, nil
+	}
 	r, err := Repr(f, e.args)
 	if err != nil {
 		return "", err

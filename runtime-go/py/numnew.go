@@ -304,6 +304,37 @@ func init() {
 			return Format(f, baseOf(self), args[0])
 		})
 	}
+	for _, t := range []*Type{IntType, LongType, FloatType} {
+		t := t
+		t.dict.setStr("real", NewGetSet("real", func(f *Frame, o Object) (Object, *BaseException) {
+			o = baseOf(o)
+			if b, ok := o.(*Int); ok && (b == True || b == False) {
+				return NewInt(b.v), nil
+			}
+			return o, nil
+		}, nil))
+		t.dict.setStr("imag", NewGetSet("imag", func(f *Frame, o Object) (Object, *BaseException) {
+			if t == FloatType {
+				return NewFloat(0), nil
+			}
+			if t == LongType {
+				return NewLong(new(big.Int)), nil
+			}
+			return NewInt(0), nil
+		}, nil))
+		t.def("conjugate", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			return baseOf(self), nil
+		})
+		if t != FloatType {
+			t.dict.setStr("numerator", t.dict.getStr("real"))
+			t.dict.setStr("denominator", NewGetSet("denominator", func(f *Frame, o Object) (Object, *BaseException) {
+				if t == LongType {
+					return NewLong(big.NewInt(1)), nil
+				}
+				return NewInt(1), nil
+			}, nil))
+		}
+	}
 	IntType.def("bit_length", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		v := baseOf(self).(*Int).v
 		return NewInt(int64(big.NewInt(v).BitLen())), nil
