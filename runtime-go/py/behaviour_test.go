@@ -470,9 +470,13 @@ func TestConcurrentContainers(t *testing.T) {
 }
 
 // class E(Exception):
-//     def __init__(self, m): Exception.__init__(self, m); self.m = m
+//
+//	def __init__(self, m): Exception.__init__(self, m); self.m = m
+//
 // class F(Exception):
-//     def __str__(self): return 'custom'
+//
+//	def __str__(self): return 'custom'
+//
 // str(E('x')), repr(E('x')), E('x').m, str(F()) -> x E('x',) x custom
 // traceback last line for raise F(): "__main__.F: custom"
 func TestUserExceptions(t *testing.T) {
