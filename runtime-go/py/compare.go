@@ -184,3 +184,21 @@ func Cmp(f *Frame, a, b Object) (int, *BaseException) {
 	}
 	return cmp3Way(f, a, b)
 }
+
+// In is `x in container` as an object.
+func In(f *Frame, x, container Object) (Object, *BaseException) {
+	r, err := Contains(f, container, x)
+	if err != nil {
+		return nil, err
+	}
+	return NewBool(r), nil
+}
+
+// NotIn is `x not in container` as an object.
+func NotIn(f *Frame, x, container Object) (Object, *BaseException) {
+	r, err := Contains(f, container, x)
+	if err != nil {
+		return nil, err
+	}
+	return NewBool(!r), nil
+}
