@@ -28,6 +28,7 @@
   var wave = document.getElementById('f-wave');
   var count = document.getElementById('row-count');
   var none = document.getElementById('no-rows');
+  var summary = document.getElementById('row-summary');
   var sortKey = 'name';
   var sortDir = 1;
 
@@ -54,14 +55,15 @@
   function filter() {
     var q = search.value.trim().toLowerCase();
     var v = verdict.value, c = category.value, p = pkg.value, w = wave.value;
-    var shown = 0;
+    var shown = 0, lines = 0;
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       var ok = (!q || r.lower.indexOf(q) >= 0) && (!v || r.verdictKey === v) && (!c || r.cats.indexOf(' ' + c + ' ') >= 0) &&
         (!p || r.pkg === p || r.pkg.indexOf(p + '.') === 0) && (!w || r.wave === w);
       if (r.tr.hidden === ok) r.tr.hidden = !ok;
-      if (ok) shown++;
+      if (ok) { shown++; lines += Math.max(0, r.keys.lines); }
     }
+    summary.textContent = shown + (shown === 1 ? ' module' : ' modules') + ' · ' + lines.toLocaleString('en-US') + (lines === 1 ? ' line' : ' lines');
     count.textContent = shown === rows.length ? String(rows.length) : shown + ' of ' + rows.length;
     none.hidden = shown > 0;
     table.setAttribute('data-shown', String(shown));

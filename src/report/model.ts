@@ -33,6 +33,8 @@ export interface ModuleLink { name: string; href: string; verdict: Verdict; verd
 
 export interface HeadlineRow {
   key: string; label: string; cls: string;
+  /** The module table filtered to these modules, when it can filter by this row. */
+  href: string | null;
   modules: number; modulesPct: string; lines: number; linesPct: string;
   /** Bar widths, in percent, formatted for a style attribute. */
   modulesWidth: string; linesWidth: string;

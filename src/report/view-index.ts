@@ -29,9 +29,9 @@ const NATIVE_HERE = { status: 'built from this repository', cls: 'bad' };
 const WAVE_PREVIEW = 40;
 const TOP_BLOCKERS = 15;
 
-function headlineRow(key: string, label: string, cls: string, modules: number, lines: number, totalM: number, totalL: number): HeadlineRow {
+function headlineRow(key: string, label: string, cls: string, href: string | null, modules: number, lines: number, totalM: number, totalL: number): HeadlineRow {
   return {
-    key, label, cls, modules, lines,
+    key, label, cls, href, modules, lines,
     modulesPct: pct(modules, totalM), linesPct: pct(lines, totalL),
     modulesWidth: width(modules, totalM), linesWidth: width(lines, totalL),
   };
@@ -42,7 +42,7 @@ function headline(facts: AuditFacts, totalM: number, totalL: number): HeadlineRo
     let n = 0;
     let l = 0;
     for (const m of facts.modules) if (m.verdict === v) { n += 1; l += m.lines; }
-    return headlineRow(v, VERDICT_LABEL[v], `v-${v}`, n, l, totalM, totalL);
+    return headlineRow(v, VERDICT_LABEL[v], `v-${v}`, `modules.html?verdict=${v}`, n, l, totalM, totalL);
   });
 }
 
@@ -57,7 +57,7 @@ function migration(facts: AuditFacts, totalM: number, totalL: number): HeadlineR
     let n = 0;
     let l = 0;
     for (const m of facts.modules) if (test(m)) { n += 1; l += m.lines; }
-    return headlineRow(key, label, `m-${key}`, n, l, totalM, totalL);
+    return headlineRow(key, label, `m-${key}`, null, n, l, totalM, totalL);
   });
 }
 
@@ -89,7 +89,7 @@ function findingCounts(facts: AuditFacts, pages: Pages): { byCategory: CountRow[
     if (f.severity === 'blocker') c.blockers += 1;
     cat.set(f.category, c);
   }
-  const byCategory = [...cat].map(([key, c]) => ({ key, label: CATEGORY_LABEL[key] ?? key, href: null, count: c.count, blockers: c.blockers, cls: `c-${key}` }))
+  const byCategory = [...cat].map(([key, c]) => ({ key, label: CATEGORY_LABEL[key] ?? key, href: `modules.html?category=${key}`, count: c.count, blockers: c.blockers, cls: `c-${key}` }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   const byRule = [...facts.findingsByRule].map(([id, list]) => ({
     key: id, label: facts.rules.get(id)?.title ?? id, href: pages.ruleHref(id, ''),

@@ -62,6 +62,11 @@ describe('sample report, two runs of `report`', () => {
     expect(await page.locator('#dependencies').textContent()).toContain('numpy');
     expect(await page.locator('#cycles').textContent()).toContain('shop.b → shop.a');
     expect(await page.locator('#waves > ol > li').count()).toBe(audit.waves.length);
+    // A headline status links to the module table filtered to it.
+    await Promise.all([page.waitForURL(/modules\.html\?verdict=blocked$/), page.locator('.kpi[data-key="blocked"] a').click()]);
+    await page.waitForSelector('#module-table[data-ready]');
+    expect(await page.locator('#module-table').getAttribute('data-shown')).toBe(String(s.byVerdict.blocked));
+    await page.goBack();
     await page.screenshot({ path: path.join(ARTIFACTS, 'sample-index.png'), fullPage: true });
     expectClean(problems);
     await page.close();
@@ -88,6 +93,7 @@ describe('sample report, two runs of `report`', () => {
   });
 
   it('sorts and filters the module table', async () => {
+    const s = audit.summary;
     const { page, problems } = await browser.open(url('modules.html'));
     await page.waitForSelector('#module-table[data-ready]');
     const names = (): Promise<string[]> => page.locator('#module-table tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')!));
@@ -101,6 +107,7 @@ describe('sample report, two runs of `report`', () => {
     expect((await names())[0]).toBe(byLines[byLines.length - 1]);
 
     await page.selectOption('#f-verdict', 'blocked');
+    expect(await page.locator('#row-summary').textContent()).toBe(`${s.byVerdict.blocked} modules · ${s.linesByVerdict!.blocked} lines`);
     expect((await names()).sort()).toEqual(audit.modules.filter((m) => m.verdict === 'blocked').map((m) => m.name).sort());
     await page.selectOption('#f-verdict', '');
     await page.selectOption('#f-category', 'dynamic');
@@ -115,6 +122,8 @@ describe('sample report, two runs of `report`', () => {
     await page.waitForFunction(() => document.querySelector('#module-table')!.getAttribute('data-shown') === '1');
     expect(await names()).toEqual(['shop.cart']);
     expect(await page.locator('#row-count').textContent()).toBe(`1 of ${audit.modules.length}`);
+    const cart = audit.modules.find((m) => m.name === 'shop.cart')!;
+    expect(await page.locator('#row-summary').textContent()).toBe(`1 module · ${cart.lines} lines`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
     await Promise.all([page.waitForURL(/shop\.cart\.html$/), page.keyboard.press('Enter')]);
