@@ -15,7 +15,7 @@ import { collectFindings, type FileForRules } from './findings.js';
 import { buildGraph, type GraphEdge } from './graph.js';
 import { parseOnThreads } from './facts-pool.js';
 import type { FactsRequest, FactsResult, ParseForFacts } from './parse-step.js';
-import { parseOne } from '../parse/parse-one.js';
+import type { parseOne as ParseOne } from '../parse/parse-one.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
 import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
@@ -190,9 +190,13 @@ async function parseWithCache(
   const parse = opts.parse ?? (await defaultParse());
   const results = reqs.length > 0 ? await parse(reqs.map(({ path: p, text }) => ({ path: p, text })), { threads: opts.threads, events }) : [];
   const encodings = new Map(pyFiles.map((f) => [f.path, f.encoding]));
-  results.forEach((r, i) => {
-    if (r.facts?.syntaxError) results[i] = recheckSyntax(r, reqs[i]!.text, encodings.get(r.path));
-  });
+  if (results.some((r) => r.facts?.syntaxError)) {
+    // Loaded on demand: the front end's parser is only needed for the few files tree-sitter rejects.
+    const { parseOne } = await import('../parse/parse-one.js');
+    results.forEach((r, i) => {
+      if (r.facts?.syntaxError) results[i] = recheckSyntax(parseOne, r, reqs[i]!.text, encodings.get(r.path));
+    });
+  }
   results.forEach((r, i) => {
     const value: CachedFacts = { lines: r.lines, diagnostics: r.diagnostics };
     if (r.facts) value.facts = r.facts;
@@ -212,7 +216,7 @@ async function parseWithCache(
  * so a file whose plain tree has an error goes through the front end's parser, the syntax oracle,
  * which also re-parses the tree with its Python 2 repairs. Only those few files pay for it.
  */
-function recheckSyntax(r: FactsResult, text: string, encoding: string | undefined): FactsResult {
+function recheckSyntax(parseOne: typeof ParseOne, r: FactsResult, text: string, encoding: string | undefined): FactsResult {
   const exact = parseOne({ path: r.path, text, want: { facts: true }, ...(encoding ? { encoding } : {}) });
   const facts = exact.facts ?? r.facts!;
   const accepted = !exact.diagnostics.some((d) => d.severity === 'error');
