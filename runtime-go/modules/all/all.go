@@ -5,6 +5,8 @@
 package all
 
 import (
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/collections"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/functools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
