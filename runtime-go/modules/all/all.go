@@ -10,4 +10,5 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
 )
