@@ -7,12 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { toolVersion } from '../version.js';
-import { RUNTIME_IMPORT, transpileModule } from '../transpile/module.js';
+import { transpileModule } from '../transpile/module.js';
 import { goPackageName } from '../transpile/goliteral.js';
 import type { Program } from '../transpile/program.js';
 import { cacheRoot, hashTree, sha256 } from './cache.js';
 import { packageDirFor, runtimeDir, writeGoModule, type GoPackage } from './gomodule.js';
-import { nativeModules } from './native.js';
+import { nativeLinkPackages } from './native.js';
 import { findGo } from './toolchain.js';
 
 export interface BuildResult {
@@ -60,8 +60,6 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
 
   const diagnostics: Diagnostic[] = [];
   const packages: GoPackage[] = [];
-  const natives = nativeModules();
-  const linkedNatives = new Set<string>();
   for (const m of program.modules) {
     const goPackage = goPackageFor(m.name);
     const out = transpileModule({
@@ -71,11 +69,10 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
     diagnostics.push(...out.diagnostics);
     packages.push({ dir: packageDirFor(goPackage), source: out.source });
   }
-  for (const pkg of new Set(natives.values())) if (pkg !== RUNTIME_IMPORT) linkedNatives.add(pkg);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, cached: false };
 
   const goDir = path.join(cacheRoot(), 'work', key.slice(0, 32));
-  writeGoModule(goDir, packages, program.main, [...linkedNatives].sort());
+  writeGoModule(goDir, packages, program.main, nativeLinkPackages());
   const env = { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off' };
   mkdirSync(binDir, { recursive: true });
   const tmp = `${binary}.${process.pid}.tmp`;

@@ -2,12 +2,12 @@
 // `RegisterModule(…ModuleSpec{Name: "x"` call, with the Go package that must be linked for it.
 // Reading the registry itself means this list cannot drift from the runtime.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runtimeDir } from './gomodule.js';
 
 const RUNTIME_MODULE = 'github.com/grumpy-audit/grumpy-audit/runtime-go';
-const REGISTER = /RegisterModule\(\s*(?:py\.)?ModuleSpec\{\s*Name:\s*"([\w.]+)"|SysModules\.setStr\("([\w.]+)"/g;
+const REGISTER = /RegisterModule\(\s*(?:py\.)?ModuleSpec\{\s*Name:\s*"([\w.]+)"|SysModules\.setStr\("([\w.]+)"|native\.Register\(\s*"([\w.]+)"/g;
 
 let cached: Map<string, string> | undefined;
 
@@ -25,7 +25,7 @@ export function nativeModules(): Map<string, string> {
         const text = readFileSync(full, 'utf8');
         for (const m of text.matchAll(REGISTER)) {
           const rel = path.relative(root, dir).split(path.sep).join('/');
-          out.set((m[1] ?? m[2])!, rel ? `${RUNTIME_MODULE}/${rel}` : RUNTIME_MODULE);
+          out.set((m[1] ?? m[2] ?? m[3])!, rel ? `${RUNTIME_MODULE}/${rel}` : RUNTIME_MODULE);
         }
       }
     }
@@ -33,4 +33,11 @@ export function nativeModules(): Map<string, string> {
   walk(root);
   cached = out;
   return out;
+}
+
+/** Go packages main.go must import so native modules register: modules/all when it exists. */
+export function nativeLinkPackages(): string[] {
+  if (existsSync(path.join(runtimeDir(), 'modules', 'all'))) return [`${RUNTIME_MODULE}/modules/all`];
+  const core = `${RUNTIME_MODULE}/py`;
+  return [...new Set(nativeModules().values())].filter((p) => p !== core).sort();
 }

@@ -22,6 +22,14 @@ export interface ImportResolver {
   isModule(mod: string): boolean;
 }
 
+/** co_argcount, co_varnames, co_freevars, co_cellvars (CPython sorts free and cell names). */
+export interface CodeInfo {
+  argcount: number;
+  varnames: string[];
+  freevars: string[];
+  cellvars: string[];
+}
+
 export class ModuleCtx {
   readonly consts: string[] = [];
   private readonly constIndex = new Map<string, string>();
@@ -57,13 +65,11 @@ export class ModuleCtx {
   }
 
   /** A code object for a def/lambda/class/comprehension: name and first line. */
-  code(name: string, line: number, argNames: string[] = [], flags = ''): string {
+  code(name: string, info?: CodeInfo): string {
     const v = `code${this.codes.length + 1}`;
-    const args = argNames.length ? `, ${argNames.map(goUtf8).join(', ')}` : '';
-    void args;
-    void flags;
-    this.codes.push(`${v} = py.NewCode(${goUtf8(name)}, modFile, modLines)`);
-    void line;
+    const strs = (xs: string[]): string => (xs.length ? `[]string{${xs.map(goUtf8).join(', ')}}` : 'nil');
+    const set = info ? `.SetInfo(${info.argcount}, ${strs(info.varnames)}, ${strs(info.freevars)}, ${strs(info.cellvars)})` : '';
+    this.codes.push(`${v} = py.NewCode(${goUtf8(name)}, modFile, modLines)${set}`);
     return v;
   }
 

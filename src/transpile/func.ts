@@ -3,7 +3,7 @@
 // cells are Go variables of type *py.Cell that the inner literal captures.
 
 import type * as A from '../ast/nodes.js';
-import { Body, type BodyKind } from './context.js';
+import { Body, type BodyKind, type CodeInfo } from './context.js';
 import { assign, call, expr, forEachValue, run, storeName, truth } from './expr.js';
 import { goLocal, goUtf8 } from './goliteral.js';
 import type { Scope } from './scope.js';
@@ -41,6 +41,17 @@ interface FuncParts {
   terminates: boolean;
 }
 
+function codeInfo(scope: Scope, params: string[], args: A.arguments): CodeInfo {
+  const named = [...params];
+  if (args.vararg) named.push(args.vararg);
+  if (args.kwarg) named.push(args.kwarg);
+  const rest = [...scope.bound].filter((n) => !named.includes(n) && !scope.explicitGlobals.has(n)).sort();
+  return {
+    argcount: params.length, varnames: [...named, ...rest],
+    freevars: [...scope.frees].sort(), cellvars: [...scope.cells].sort(),
+  };
+}
+
 function scopeIsGen(b: Body, node: A.AstNode): boolean {
   return scopeOf(b, node).isGenerator;
 }
@@ -49,13 +60,14 @@ function scopeIsGen(b: Body, node: A.AstNode): boolean {
 function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts): string {
   const scope = scopeOf(b, node);
   const defaults = parts.args.defaults.map((d) => expr(b, d));
-  const code = b.mod.code(parts.name, parts.lineno);
   const params = parts.args.args.map((a, i) => (a._type === 'Name' ? a.id : `.${i}`));
+  const code = b.mod.code(parts.name, codeInfo(scope, params, parts.args));
   const spec: string[] = [`Name: ${goUtf8(parts.name)}`, `Code: ${code}`];
   if (params.length) spec.push(`Params: []string{${params.map(goUtf8).join(', ')}}`);
   if (defaults.length) spec.push(`Defaults: []py.Object{${defaults.join(', ')}}`);
   if (parts.args.vararg) spec.push(`Varargs: ${goUtf8(parts.args.vararg)}`);
   if (parts.args.kwarg) spec.push(`Kwargs: ${goUtf8(parts.args.kwarg)}`);
+  if (scope.frees.size) spec.push(`Closure: []*py.Cell{${[...scope.frees].sort().map(goLocal).join(', ')}}`);
   if (parts.docstring && parts.docstring._type === 'Expr' && parts.docstring.value._type === 'Str') {
     spec.push(`Doc: ${expr(b, parts.docstring.value)}`);
   }
@@ -132,7 +144,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
   const scope = scopeOf(b, e);
   const first = expr(b, e.generators[0]!.iter);
   const it = call(b, `py.Iter(f, ${first})`);
-  const code = b.mod.code(scope.name, e.lineno);
+  const code = b.mod.code(scope.name);
   const kind: BodyKind = e._type === 'GeneratorExp' ? 'generator' : 'function';
   const emitLoops = (inner: Body, leaf: () => void): void => {
     const rec = (i: number): void => {
@@ -199,7 +211,7 @@ export function emitClassDef(b: Body, st: A.ClassDef): void {
   const scope = scopeOf(b, st);
   const bases = st.bases.map((x) => expr(b, x));
   const decos = st.decorator_list.map((d) => expr(b, d));
-  const code = b.mod.code(st.name, st.lineno);
+  const code = b.mod.code(st.name);
   const ns = b.mod.fresh('ns');
   b.p.line(`${ns} := py.NewDict()`);
   // The class body runs in its own frame (tracebacks say "in ClassName") and fills the namespace.
