@@ -121,10 +121,11 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
   const graph = buildGraph([...modules.keys()], edges);
   const findings = collectFindings(pack, forRules, nativeFiles, catalog);
 
+  const erroneous = new Set(forRules.filter((f) => f.error !== undefined).map((f) => f.path));
   const statuses: ModuleStatus[] = named.modules.map((m) => ({
     name: m.name,
     lines: parsed.get(m.path)?.lines ?? 0,
-    error: forRules.some((f) => f.path === m.path && f.error !== undefined),
+    error: erroneous.has(m.path),
     blockers: [],
   }));
   const statusByPath = new Map(named.modules.map((m, i) => [m.path, statuses[i]!]));
