@@ -1,6 +1,7 @@
 // Human wording for the contract's enums, in one table each, so every page says the same thing.
 
 import type { FindingCategory, Verdict } from '../contract.js';
+import type { RichText } from './model.js';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   ready: 'Ready',
@@ -53,4 +54,18 @@ export function pct(part: number, whole: number): string {
 
 export function width(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(2)}%`;
+}
+
+/** Splits "a `b` c" into text and code parts ("" gives none); an unpaired backtick stays as text. */
+export function rich(s: string): RichText {
+  const parts: RichText = [];
+  const re = /`([^`\n]+)`/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index > last) parts.push({ text: s.slice(last, m.index), code: false });
+    parts.push({ text: m[1]!, code: true });
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) parts.push({ text: s.slice(last), code: false });
+  return parts;
 }

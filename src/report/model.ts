@@ -15,6 +15,12 @@ export interface ReportInput {
   readonly generatedAt?: Date;
 }
 
+/**
+ * Text with `inline code` marked the way rule messages and docs write it (backticks). Templates print
+ * each part through `text`, wrapping code parts in <code>; nothing in it is ever treated as markup.
+ */
+export type RichText = { text: string; code: boolean }[];
+
 export interface NavItem { label: string; href: string; current: boolean }
 
 /** Shared by every page: where the report root is relative to the page, and the chrome. */
@@ -46,7 +52,7 @@ export interface BlockerRow {
 
 export interface CountRow { key: string; label: string; href: string | null; count: number; blockers: number; cls: string }
 
-export interface NativeCodeRow { file: string; line: number; ruleId: string; ruleHref: string; message: string; href: string | null }
+export interface NativeCodeRow { file: string; line: number; ruleId: string; ruleHref: string; message: RichText; href: string | null }
 
 export interface DependencyRow { name: string; importers: number; status: string; statusCls: string; example: ModuleLink | null }
 
@@ -96,7 +102,7 @@ export interface ModulesView {
 
 export interface FindingNote {
   ruleId: string; ruleHref: string; ruleTitle: string; severity: FindingSeverity; category: FindingCategory;
-  column: number; message: string; line: number;
+  column: number; message: string; rich: RichText; line: number;
 }
 
 export interface SourceLine { n: number; code: string; cls: string; notes: FindingNote[] }
@@ -120,12 +126,12 @@ export interface ModuleView {
   source: SourceLine[];
 }
 
-export interface OccurrenceRow { file: string; line: number; column: number; message: string; module: string | null; href: string | null; severity: string }
+export interface OccurrenceRow { file: string; line: number; column: number; message: RichText; module: string | null; href: string | null; severity: string }
 
 export interface RuleView {
   page: PageView;
   id: string; title: string; category: FindingCategory; categoryLabel: string; severity: FindingSeverity;
-  known: boolean; message: string; docs: string; remediation: string; whyItBlocks: string;
+  known: boolean; message: RichText; docs: RichText; remediation: RichText; whyItBlocks: string;
   occurrences: OccurrenceRow[];
   modules: number;
 }

@@ -3,7 +3,7 @@
 import type { Finding, FindingCategory, ImportKind, ModuleRecord } from '../contract.js';
 import type { HistoryEntry } from '../state/history.js';
 import { VERDICTS, topPackageOf, type AuditFacts } from './facts.js';
-import { CATEGORY_LABEL, VERDICT_LABEL, pct, width } from './labels.js';
+import { CATEGORY_LABEL, VERDICT_LABEL, pct, rich, width } from './labels.js';
 import type {
   BlockerRow, CountRow, CycleRow, DependencyRow, HeadlineRow, IndexView, NativeCodeRow, TrendRow, WaveRow,
 } from './model.js';
@@ -140,7 +140,7 @@ function nativeInRepo(facts: AuditFacts, pages: Pages): NativeCodeRow[] {
         // Native code itself (setup.py ext_modules, .c, .pyx): findings on files that are not modules.
     .filter((f) => NATIVE.has(f.category) && (f.module === undefined || !f.file.endsWith('.py')))
     .map((f) => ({
-      file: f.file, line: f.line, ruleId: f.ruleId, ruleHref: pages.ruleHref(f.ruleId, ''), message: f.message,
+      file: f.file, line: f.line, ruleId: f.ruleId, ruleHref: pages.ruleHref(f.ruleId, ''), message: rich(f.message),
       href: f.module ? pages.moduleHref(f.module, '', f.line) : null,
     }));
 }

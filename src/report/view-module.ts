@@ -1,7 +1,7 @@
 // Module pages (annotated source, imports, importers, why blocked) and the module table rows.
 
 import type { Finding, ModuleRecord } from '../contract.js';
-import { CATEGORY_LABEL, VERDICT_EXPLANATION, VERDICT_LABEL } from './labels.js';
+import { CATEGORY_LABEL, rich, VERDICT_EXPLANATION, VERDICT_LABEL } from './labels.js';
 import { chainOf, packageOf, VERDICTS, type AuditFacts } from './facts.js';
 import type { FindingNote, ImportRow, ModuleRow, ModulesView, ModuleView, OptionView, SourceLine } from './model.js';
 import type { Pages } from './view-page.js';
@@ -9,7 +9,7 @@ import type { Pages } from './view-page.js';
 function note(f: Finding, facts: AuditFacts, pages: Pages, root: string): FindingNote {
   return {
     ruleId: f.ruleId, ruleHref: pages.ruleHref(f.ruleId, root), ruleTitle: facts.rules.get(f.ruleId)?.title ?? f.ruleId,
-    severity: f.severity, category: f.category, column: f.column, message: f.message, line: f.line,
+    severity: f.severity, category: f.category, column: f.column, message: f.message, rich: rich(f.message), line: f.line,
   };
 }
 

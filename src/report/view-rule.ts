@@ -2,7 +2,7 @@
 
 import type { FindingCategory, RuleMeta } from '../contract.js';
 import type { AuditFacts } from './facts.js';
-import { CATEGORY_LABEL, CATEGORY_WHY } from './labels.js';
+import { CATEGORY_LABEL, CATEGORY_WHY, rich } from './labels.js';
 import type { CountRow, RulesView, RuleView } from './model.js';
 import type { Pages } from './view-page.js';
 
@@ -20,10 +20,10 @@ export function ruleView(id: string, facts: AuditFacts, pages: Pages): RuleView 
     page: pages.page(`Rule ${id}`, 'rules', 1),
     id, title: meta?.title ?? id, category, categoryLabel: CATEGORY_LABEL[category] ?? category,
     severity: meta?.severity ?? found[0]?.severity ?? 'info', known: meta !== undefined,
-    message: meta?.message ?? '', docs: meta?.docs ?? '', remediation: meta?.remediation ?? '',
+    message: rich(meta?.message ?? ''), docs: rich(meta?.docs ?? ''), remediation: rich(meta?.remediation ?? ''),
     whyItBlocks: CATEGORY_WHY[category] ?? '',
     occurrences: found.map((f) => ({
-      file: f.file, line: f.line, column: f.column, message: f.message, module: f.module ?? null, severity: f.severity,
+      file: f.file, line: f.line, column: f.column, message: rich(f.message), module: f.module ?? null, severity: f.severity,
       href: f.module ? pages.moduleHref(f.module, root, f.line) : null,
     })),
     modules: new Set(found.map((f) => f.module ?? f.file)).size,

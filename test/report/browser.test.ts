@@ -295,6 +295,7 @@ describe('XSS fixture', () => {
     expect(all).toContain('# </script><script>window.__pwned = 1; alert("init")</script>');
     expect(all).toContain('exec of "</script><script>window.__pwned=3</script>" & \'friends\'');
     expect(all).toContain('</p><script>window.__pwned=4</script>');
+    expect(all).toContain('and </code><script>window.__pwned=6</script>'); // a `code` part, escaped too
   });
 });
 

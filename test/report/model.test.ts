@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditJson } from '../../src/contract.js';
 import { buildReportModel } from '../../src/report/build.js';
+import { rich } from '../../src/report/labels.js';
 import { PageNamer } from '../../src/report/links.js';
 import { repoSources } from '../../src/report/sources.js';
 import { fixedHistory, loadFixture } from './render-helpers.js';
@@ -67,6 +68,13 @@ describe('report model', () => {
     const m = model(frozen);
     for (const p of m.modulePages) p.view();
     expect(frozen).toEqual(audit);
+  });
+
+  it('marks `code` in messages as code parts and nothing else', () => {
+    expect(rich('`exec` runs <b>code</b> & `x` `')).toEqual([
+      { text: 'exec', code: true }, { text: ' runs <b>code</b> & ', code: false }, { text: 'x', code: true }, { text: ' `', code: false },
+    ]);
+    expect(rich('')).toEqual([]);
   });
 
   it('names pages safely and uniquely', () => {
