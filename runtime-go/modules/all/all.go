@@ -11,4 +11,5 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
 )

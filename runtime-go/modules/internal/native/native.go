@@ -161,3 +161,15 @@ func Truth(f *py.Frame, o py.Object) (bool, *py.BaseException) { return py.IsTru
 
 // Itoa is strconv.Itoa, here so modules need not import strconv for messages.
 func Itoa(n int) string { return strconv.Itoa(n) }
+
+// NewExceptionClass creates a module's exception class, e.g. struct.error
+// (CPython's PyErr_NewException: a class, repr <class 'struct.error'>).
+func NewExceptionClass(module, name string, base *py.Type) *py.Type {
+	d := py.NewDict()
+	d.SetStr("__module__", py.NewStr(module))
+	t, err := py.NewClass(nil, nil, name, []*py.Type{base}, d)
+	if err != nil {
+		panic("native.NewExceptionClass " + name + ": " + err.Error())
+	}
+	return t
+}
