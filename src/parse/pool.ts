@@ -138,10 +138,13 @@ function threadWorker(start: WorkerStart): PoolWorker {
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
+  const jobs = new Map<number, ParseRequest>();
   worker.on('message', (m: WorkerReply) => {
     const p = pending.get(m.id);
+    const req = jobs.get(m.id)!;
     pending.delete(m.id);
-    p?.resolve(JSON.parse(m.json) as ParseResult);
+    jobs.delete(m.id);
+    p?.resolve(m.json !== undefined ? (JSON.parse(m.json) as ParseResult) : parseOne(req));
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => { if (pending.size) failAll(new Error(`parse worker exited with code ${code}`)); });
@@ -149,6 +152,7 @@ function threadWorker(start: WorkerStart): PoolWorker {
     run: (req) => new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
+      jobs.set(id, req);
       const job: WorkerJob = { id, req };
       worker.postMessage(job);
     }),

@@ -6,6 +6,7 @@ import { parseOne, parseFiles, workerMode, type ParseRequest } from '../../src/p
 import { createCstParser, parseCst, type SyntaxNode } from '../../src/parse/treesitter.js';
 import type { PipelineEvent } from '../../src/events.js';
 import { parseModule } from '../../src/ast/index.js';
+import type { Assign } from '../../src/ast/nodes.js';
 
 const req = (text: string, path = 'm.py'): ParseRequest => ({ path, text, want: { ast: true } });
 
@@ -124,4 +125,14 @@ describe('parseFiles', () => {
     expect(got[4]!.diagnostics[0]!.message).toBe('invalid syntax');
     expect(events.filter((e) => e.level === 'progress').length).toBe(9);
   });
+
+  it('returns ASTs too deep to cross threads as JSON (parsed on the main thread)', async () => {
+    const deep = `x = ${Array.from({ length: 100_000 }, () => 'a').join(' + ')}\n`;
+    const reqs: ParseRequest[] = Array.from({ length: 4 }, (_, k) => ({ path: `d${k}.py`, text: k === 2 ? deep : 'y = 1\n', want: { ast: true } }));
+    const got = await parseFiles(reqs, { threads: 2 });
+    let e = (got[2]!.ast!.body[0] as Assign).value;
+    let depth = 0;
+    while (e._type === 'BinOp') { e = e.left; depth++; }
+    expect(depth).toBe(99_999);
+  }, 60_000);
 });
