@@ -109,13 +109,31 @@ func (t *Type) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	if md != nil && isDataDescr(md) && meta != TypeType {
 		return descrGet(f, md, t, meta)
 	}
+	switch name {
+	case "__name__", "__module__", "__dict__", "__bases__", "__base__", "__mro__", "__class__":
+		return t.typeAttr(f, name, md, meta)
+	case "__doc__":
+		if d := t.Dict().getStr("__doc__"); d != nil {
+			return d, nil
+		}
+		return None, nil
+	}
 	if v := t.lookup(name); v != nil {
 		return descrGet(f, v, nil, t)
 	}
+	return t.typeAttr(f, name, md, meta)
+}
+
+func (t *Type) typeAttr(f *Frame, name string, md Object, meta *Type) (Object, *BaseException) {
 	switch name {
 	case "__name__":
 		return NewStr(t.name), nil
 	case "__module__":
+		if !t.builtin {
+			if m := t.Dict().getStr("__module__"); m != nil {
+				return m, nil
+			}
+		}
 		if t.module == "" {
 			return NewStr("__builtin__"), nil
 		}

@@ -815,6 +815,16 @@ func PrintFunc(f *Frame, args []Object, kw Kwargs) *BaseException {
 			return err
 		}
 	}
+	for _, p := range []struct {
+		name string
+		v    Object
+	}{{"sep", sep}, {"end", end}} {
+		switch p.v.(type) {
+		case nil, *NoneObject, *Str, *Unicode:
+		default:
+			return NewTypeError(p.name + " must be None, str or unicode, not " + p.v.Type().name)
+		}
+	}
 	if sep == nil || sep == None {
 		sep = NewStr(" ")
 	}

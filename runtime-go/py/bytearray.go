@@ -188,3 +188,8 @@ func init() {
 		return nil, NewNotImplemented("buffer()", "unsupported-buffer")
 	}
 }
+
+// Hash: bytearrays are unhashable.
+func (b *ByteArray) Hash(f *Frame) (int64, *BaseException) {
+	return 0, NewTypeError("unhashable type: 'bytearray'")
+}

@@ -3,6 +3,8 @@ package py
 import (
 	"math"
 	"math/cmplx"
+	"strconv"
+	"strings"
 )
 
 // Complex is Python's complex. repr follows complex_repr of 2.7: "1j",
@@ -157,7 +159,14 @@ func init() {
 		var re, im complex128
 		if a[0] != nil {
 			if s, ok := a[0].(*Str); ok {
-				return nil, Missing("complex() from the string '" + s.s + "'")
+				if a[1] != nil {
+					return nil, NewTypeError("complex() can't take second arg if first is a string")
+				}
+				v, ok := parseComplex(s.s)
+				if !ok {
+					return nil, NewValueError("complex() arg is a malformed string")
+				}
+				return newComplex(v), nil
 			}
 			v, ok, err := toComplex(a[0])
 			if err != nil {
@@ -180,4 +189,49 @@ func init() {
 		}
 		return newComplex(re + im*1i), nil
 	}
+}
+
+// parseComplex reads complex("1+2j") forms: optional parentheses, a real
+// part, an imaginary part with j/J, or either alone.
+func parseComplex(s string) (complex128, bool) {
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	if t == "" {
+		return 0, false
+	}
+	if !strings.HasSuffix(t, "j") && !strings.HasSuffix(t, "J") {
+		v, err := strconv.ParseFloat(t, 64)
+		return complex(v, 0), err == nil
+	}
+	body := t[:len(t)-1]
+	// split at the last sign that is not part of an exponent
+	split := -1
+	for i := len(body) - 1; i > 0; i-- {
+		if (body[i] == '+' || body[i] == '-') && body[i-1] != 'e' && body[i-1] != 'E' {
+			split = i
+			break
+		}
+	}
+	parseImag := func(x string) (float64, bool) {
+		switch x {
+		case "", "+":
+			return 1, true
+		case "-":
+			return -1, true
+		}
+		v, err := strconv.ParseFloat(x, 64)
+		return v, err == nil
+	}
+	if split < 0 {
+		im, ok := parseImag(body)
+		return complex(0, im), ok
+	}
+	re, err := strconv.ParseFloat(body[:split], 64)
+	if err != nil {
+		return 0, false
+	}
+	im, ok := parseImag(body[split:])
+	return complex(re, im), ok
 }

@@ -593,3 +593,202 @@ var _ ItemSetter = (*Dict)(nil)
 var _ ItemDeleter = (*Dict)(nil)
 var _ Container = (*Dict)(nil)
 var _ Iterator = (*dictIter)(nil)
+
+// Hash: dicts are unhashable.
+func (d *Dict) Hash(f *Frame) (int64, *BaseException) {
+	return 0, NewTypeError("unhashable type: 'dict'")
+}
+
+// Cmp is Python 2's dict_compare: shorter dicts are smaller; otherwise
+// the smallest key whose value differs decides (characterize).
+func (d *Dict) Cmp(f *Frame, y Object) (int, bool, *BaseException) {
+	o, ok := y.(*Dict)
+	if !ok {
+		return 0, false, nil
+	}
+	na, _ := d.Len(f)
+	nb, _ := o.Len(f)
+	if na != nb {
+		return cmp3(int64(na), int64(nb)), true, nil
+	}
+	ak, av, err := characterize(f, d, o)
+	if err != nil {
+		return 0, false, err
+	}
+	if ak == nil {
+		return 0, true, nil
+	}
+	bk, bv, err := characterize(f, o, d)
+	if err != nil {
+		return 0, false, err
+	}
+	if bk == nil {
+		return 0, true, nil
+	}
+	c, err := Cmp(f, ak, bk)
+	if err != nil || c != 0 {
+		return c, true, err
+	}
+	if bv == nil {
+		return 1, true, nil
+	}
+	c, err = Cmp(f, av, bv)
+	return c, true, err
+}
+
+// characterize finds the smallest key of a whose value differs in b.
+func characterize(f *Frame, a, b *Dict) (Object, Object, *BaseException) {
+	var akey, aval Object
+	keys, vals := a.Entries()
+	for i, k := range keys {
+		if akey != nil {
+			lt, err := Less(f, k, akey)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !lt {
+				continue
+			}
+		}
+		bv, err := b.Get(f, k)
+		if err != nil {
+			return nil, nil, err
+		}
+		if bv != nil {
+			eq, err := Eq(f, vals[i], bv)
+			if err != nil {
+				return nil, nil, err
+			}
+			if eq {
+				continue
+			}
+		}
+		akey, aval = k, vals[i]
+	}
+	return akey, aval, nil
+}
+
+// dictView is dict.viewkeys()/viewvalues()/viewitems().
+type dictView struct {
+	d    *Dict
+	kind dictIterKind
+}
+
+var dictViewTypes = [3]*Type{
+	NewBuiltinType("dict_keys", "", nil),
+	NewBuiltinType("dict_values", "", nil),
+	NewBuiltinType("dict_items", "", nil),
+}
+
+func (v *dictView) Type() *Type { return dictViewTypes[v.kind] }
+
+func (v *dictView) Len(f *Frame) (int, *BaseException) { return v.d.Len(f) }
+
+func (v *dictView) Iter(f *Frame) (Object, *BaseException) {
+	n, _ := v.d.Len(f)
+	return &dictIter{d: v.d, kind: v.kind, size: n}, nil
+}
+
+func (v *dictView) items(f *Frame) []Object {
+	k, vals := v.d.Entries()
+	switch v.kind {
+	case iterValues:
+		return vals
+	case iterItems:
+		out := make([]Object, len(k))
+		for i := range k {
+			out[i] = NewTuple(k[i], vals[i])
+		}
+		return out
+	}
+	return k
+}
+
+func (v *dictView) Repr(f *Frame) (string, *BaseException) {
+	r, err := Repr(f, NewList(v.items(f)...))
+	if err != nil {
+		return "", err
+	}
+	return v.Type().name + "(" + r.s + ")", nil
+}
+
+func (v *dictView) Contains(f *Frame, x Object) (bool, *BaseException) {
+	switch v.kind {
+	case iterKeys:
+		return v.d.Contains(f, x)
+	case iterItems:
+		t, ok := x.(*Tuple)
+		if !ok || len(t.elems) != 2 {
+			return false, nil
+		}
+		val, err := v.d.Get(f, t.elems[0])
+		if err != nil || val == nil {
+			return false, err
+		}
+		return Eq(f, val, t.elems[1])
+	}
+	return seqContains(f, v.items(f), x)
+}
+
+// Binary gives keys and items views the set operators (results are sets).
+func (v *dictView) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
+	if v.kind == iterValues {
+		return NotImplemented, nil
+	}
+	switch op {
+	case OpAnd, OpOr, OpSub, OpXor:
+	default:
+		return NotImplemented, nil
+	}
+	s := NewSet()
+	if err := s.Update(f, NewList(v.items(f)...)); err != nil {
+		return nil, err
+	}
+	other := NewSet()
+	if err := other.Update(f, y); err != nil {
+		return nil, err
+	}
+	if side == Left {
+		return s.Binary(f, op, other, Left)
+	}
+	return other.Binary(f, op, s, Left)
+}
+
+// RichCompare compares keys/items views like sets.
+func (v *dictView) RichCompare(f *Frame, op CmpOp, y Object) (Object, *BaseException) {
+	if v.kind == iterValues {
+		return NotImplemented, nil
+	}
+	s := NewSet()
+	if err := s.Update(f, NewList(v.items(f)...)); err != nil {
+		return nil, err
+	}
+	var o *Set
+	switch yy := y.(type) {
+	case *dictView:
+		o = NewSet()
+		if err := o.Update(f, NewList(yy.items(f)...)); err != nil {
+			return nil, err
+		}
+	case *Set:
+		o = yy
+	default:
+		return NotImplemented, nil
+	}
+	return s.RichCompare(f, op, o)
+}
+
+func init() {
+	for _, k := range []struct {
+		name string
+		kind dictIterKind
+	}{{"viewkeys", iterKeys}, {"viewvalues", iterValues}, {"viewitems", iterItems}} {
+		k := k
+		DictType.def(k.name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := NoArgs(k.name, args, kw); err != nil {
+				return nil, err
+			}
+			return &dictView{d: selfDict(self), kind: k.kind}, nil
+		})
+	}
+}

@@ -241,6 +241,9 @@ func init() {
 			return nil, err
 		}
 		fl := selfFile(self)
+		fl.mu.Lock()
+		fl.softspace = false
+		fl.mu.Unlock()
 		switch v := args[0].(type) {
 		case *Str:
 			return None, fl.WriteString(v.s)

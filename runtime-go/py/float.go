@@ -381,3 +381,41 @@ var _ Unaryer = (*Float)(nil)
 var _ RichComparer = (*Float)(nil)
 var _ Hasher = (*Float)(nil)
 var _ Strer = (*Float)(nil)
+
+// floatHex is float.hex(): 0x1.999999999999ap-4 style.
+func floatHex(v float64) string {
+	if s, ok := nonFinite(v); ok {
+		return s
+	}
+	sign := ""
+	if math.Signbit(v) {
+		sign = "-"
+		v = -v
+	}
+	if v == 0 {
+		return sign + "0x0.0p+0"
+	}
+	bits := math.Float64bits(v)
+	exp := int((bits >> 52) & 0x7ff)
+	mant := bits & (1<<52 - 1)
+	lead := "1"
+	if exp == 0 {
+		lead = "0"
+		exp = -1022
+	} else {
+		exp -= 1023
+	}
+	m := strconv.FormatUint(mant, 16)
+	for len(m) < 13 {
+		m = "0" + m
+	}
+	m = strings.TrimRight(m, "0")
+	if m == "" {
+		m = "0"
+	}
+	es := strconv.Itoa(exp)
+	if exp >= 0 {
+		es = "+" + es
+	}
+	return sign + "0x" + lead + "." + m + "p" + es
+}

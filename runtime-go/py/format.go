@@ -273,7 +273,7 @@ func percentFormat(f *Frame, s string, args Object, uni bool) (string, bool, *Ba
 			switch conv {
 			case 'o':
 				body = n.Text(8)
-				if flags.alt {
+				if flags.alt && body[0] != '0' {
 					prefix = "0"
 				}
 			case 'x':
@@ -709,9 +709,15 @@ func formatFloatSpec(x float64, spec string) (Object, *BaseException) {
 
 // FormatMethod is str.format(*args, **kwargs).
 func FormatMethod(f *Frame, s string, args []Object, kw Kwargs) (Object, *BaseException) {
+	auto, manual := 0, false
+	return formatMethod(f, s, args, kw, &auto, &manual)
+}
+
+func formatMethod(f *Frame, s string, args []Object, kw Kwargs, autoP *int, manualP *bool) (Object, *BaseException) {
 	var b strings.Builder
-	auto := 0
-	manual := false
+	auto := *autoP
+	manual := *manualP
+	defer func() { *autoP, *manualP = auto, manual }()
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -760,13 +766,6 @@ func FormatMethod(f *Frame, s string, args []Object, kw Kwargs) (Object, *BaseEx
 			conv = field[k+1]
 			field = field[:k]
 		}
-		if strings.Contains(spec, "{") {
-			r, err := FormatMethod(f, spec, args, kw)
-			if err != nil {
-				return nil, err
-			}
-			spec = r.(*Str).s
-		}
 		name := field
 		rest := ""
 		if k := strings.IndexAny(field, ".["); k >= 0 {
@@ -797,6 +796,15 @@ func FormatMethod(f *Frame, s string, args []Object, kw Kwargs) (Object, *BaseEx
 			if v == nil {
 				return nil, NewKeyError(NewStr(name))
 			}
+		}
+		if strings.Contains(spec, "{") {
+			*autoP, *manualP = auto, manual
+			r, err := formatMethod(f, spec, args, kw, autoP, manualP)
+			auto, manual = *autoP, *manualP
+			if err != nil {
+				return nil, err
+			}
+			spec = r.(*Str).s
 		}
 		for rest != "" {
 			if rest[0] == '.' {

@@ -516,7 +516,7 @@ func (i *Instance) setAttrGeneric(f *Frame, name string, v Object) *BaseExceptio
 	}
 	if v == nil {
 		if !i.dict.delStr(name) {
-			return attributeError(i, name)
+			return NewAttributeError(name)
 		}
 		return nil
 	}

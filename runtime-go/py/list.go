@@ -601,3 +601,8 @@ var _ ItemSetter = (*List)(nil)
 var _ ItemDeleter = (*List)(nil)
 var _ Inplacer = (*List)(nil)
 var _ Iterator = (*listIter)(nil)
+
+// Hash: lists are unhashable.
+func (l *List) Hash(f *Frame) (int64, *BaseException) {
+	return 0, NewTypeError("unhashable type: 'list'")
+}

@@ -426,3 +426,61 @@ var _ DescrGetter = (*ClassMethod)(nil)
 var _ DescrSetter = (*Property)(nil)
 var _ DescrSetter = (*slotDescr)(nil)
 var _ AttrGetter = (*Super)(nil)
+
+func init() {
+	getter := func(t *Type) {
+		t.def("__get__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := UnpackArgs("__get__", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			obj := args[0]
+			if obj == None {
+				obj = nil
+			}
+			var typ *Type
+			if len(args) == 2 {
+				typ, _ = args[1].(*Type)
+			}
+			if typ == nil && obj != nil {
+				typ = obj.Type()
+			}
+			return descrGet(f, self, obj, typ)
+		})
+	}
+	for _, t := range []*Type{FunctionType, StaticMethodType, ClassMethodType, PropertyType, MethodType} {
+		getter(t)
+	}
+	PropertyType.def("__set__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("__set__", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		return None, self.(*Property).DescrSet(f, args[0], args[1])
+	})
+	PropertyType.def("__delete__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg("__delete__", args, kw); err != nil {
+			return nil, err
+		}
+		return None, self.(*Property).DescrSet(f, args[0], nil)
+	})
+	TypeType.def("__call__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		t, ok := self.(*Type)
+		if !ok {
+			return nil, NewTypeError("descriptor '__call__' requires a 'type' object")
+		}
+		return t.callDefault(f, args, kw)
+	})
+	TypeType.def("__init__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if len(args) != 1 && len(args) != 3 {
+			return nil, NewTypeError("type.__init__() takes 1 or 3 arguments")
+		}
+		return None, nil
+	})
+	TypeType.def("mro", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		t := self.(*Type)
+		out := make([]Object, len(t.mro))
+		for i, m := range t.mro {
+			out[i] = m
+		}
+		return NewList(out...), nil
+	})
+}

@@ -335,10 +335,62 @@ func init() {
 			}, nil))
 		}
 	}
-	IntType.def("bit_length", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
-		v := baseOf(self).(*Int).v
-		return NewInt(int64(big.NewInt(v).BitLen())), nil
+	bitLength := func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		b, _ := IndexBig(f, baseOf(self))
+		n := int64(new(big.Int).Abs(b).BitLen())
+		if _, isLong := baseOf(self).(*Long); isLong {
+			return NewLong(big.NewInt(n)), nil
+		}
+		return NewInt(n), nil
+	}
+	IntType.def("bit_length", bitLength)
+	LongType.def("bit_length", bitLength)
+	FloatType.def("as_integer_ratio", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		v := baseOf(self).(*Float).v
+		if math.IsInf(v, 0) {
+			return nil, NewOverflowError("Cannot pass infinity to float.as_integer_ratio.")
+		}
+		if math.IsNaN(v) {
+			return nil, NewValueError("Cannot pass NaN to float.as_integer_ratio.")
+		}
+		r, _ := new(big.Float).SetFloat64(v).Rat(nil)
+		num, den := r.Num(), r.Denom()
+		mk := func(b *big.Int) Object {
+			if b.IsInt64() {
+				return NewInt(b.Int64())
+			}
+			return NewLong(b)
+		}
+		return NewTuple(mk(num), mk(den)), nil
 	})
+	FloatType.def("hex", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NewStr(floatHex(baseOf(self).(*Float).v)), nil
+	})
+	FloatType.dict.setStr("fromhex", &ClassMethod{fn: NewBuiltinFunction("fromhex", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if len(args) != 2 {
+			return nil, NewTypeError("fromhex() takes exactly one argument")
+		}
+		s, ok := args[1].(*Str)
+		if !ok {
+			return nil, NewTypeError("fromhex() argument must be a string")
+		}
+		t := strings.ToLower(strings.TrimSpace(s.s))
+		if !strings.Contains(t, "p") {
+			t += "p0"
+		}
+		if !strings.Contains(t, "0x") {
+			if strings.HasPrefix(t, "-") {
+				t = "-0x" + t[1:]
+			} else {
+				t = "0x" + strings.TrimPrefix(t, "+")
+			}
+		}
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return nil, NewValueError("invalid hexadecimal floating-point string")
+		}
+		return Call1(f, args[0], NewFloat(v))
+	})})
 	FloatType.def("is_integer", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		v := baseOf(self).(*Float).v
 		return NewBool(v == math.Trunc(v) && !math.IsInf(v, 0)), nil

@@ -663,9 +663,21 @@ type seqIter struct {
 	done  bool
 }
 
-var seqIterType = newBuiltinType("iterator", nil)
+var (
+	seqIterType       = newBuiltinType("iterator", nil)
+	tupleIterType     = newBuiltinType("tupleiterator", nil)
+	bytearrayIterType = newBuiltinType("bytearray_iterator", nil)
+)
 
-func (it *seqIter) Type() *Type                            { return seqIterType }
+func (it *seqIter) Type() *Type {
+	switch it.seq.(type) {
+	case *Tuple:
+		return tupleIterType
+	case *ByteArray:
+		return bytearrayIterType
+	}
+	return seqIterType
+}
 func (it *seqIter) Iter(f *Frame) (Object, *BaseException) { return it, nil }
 func (it *seqIter) Next(f *Frame) (Object, *BaseException) {
 	it.mu.Lock()

@@ -106,7 +106,12 @@ func newBuiltinType(name string, base *Type) *Type {
 		base = ObjectType
 	}
 	t.bases = []*Type{base}
-	t.mro = append([]*Type{t}, base.mro...)
+	if base == ObjectType {
+		// ObjectType.mro may not be set yet during package initialisation
+		t.mro = []*Type{t, ObjectType}
+	} else {
+		t.mro = append([]*Type{t}, base.mro...)
+	}
 	t.basic = t
 	return t
 }
@@ -206,6 +211,16 @@ func (t *Type) Repr(f *Frame) (string, *BaseException) {
 
 // Call implements type(x) and instantiation: __new__ then __init__.
 func (t *Type) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	if t.meta != nil {
+		if m := userLookup(t.meta, "__call__"); m != nil {
+			return callDescr(f, m, t, t.meta, args, kw)
+		}
+	}
+	return t.callDefault(f, args, kw)
+}
+
+// callDefault is type.__call__: __new__ then __init__.
+func (t *Type) callDefault(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 	if t == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
 	}

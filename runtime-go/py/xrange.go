@@ -214,3 +214,27 @@ func init() {
 var _ Iterator = (*Enumerate)(nil)
 var _ Iterator = (*Reversed)(nil)
 var _ ItemGetter = (*XRange)(nil)
+
+// iterator types expose next() and __iter__() as methods, as in CPython.
+func init() {
+	for _, t := range []*Type{listIterType, seqIterType, tupleIterType, bytearrayIterType, dictIterTypes[0],
+		dictIterTypes[1], dictIterTypes[2], setIterType, xrangeIterType, callIterType, EnumerateType,
+		ReversedType, FileType} {
+		t.def("next", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := NoArgs("next", args, kw); err != nil {
+				return nil, err
+			}
+			v, err := Next(f, self)
+			if err != nil {
+				return nil, err
+			}
+			if v == nil {
+				return nil, NewExceptionArgs(StopIterationType)
+			}
+			return v, nil
+		})
+		t.def("__iter__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			return self, nil
+		})
+	}
+}
