@@ -106,4 +106,25 @@ export interface AuditJson {
   /** Edges suggested for cutting to break each cycle, as [from, to]. */
   cycleCuts?: [string, string][][];
   diagnostics?: { id: string; severity: string; file: string; line: number; column: number; message: string }[];
+  /** Present once the whole pipeline ran: where the Go module is and how verification went. */
+  pipeline?: PipelineInfo;
+}
+
+export interface VerificationRun {
+  module: string;
+  args: string[];
+  status: 'equivalent' | 'different' | 'error';
+  reason?: string;
+  /** Unified diffs (python2.7 vs Go) of what differs. */
+  diff?: { stdout?: string; stderr?: string; status?: string };
+  pythonMs?: number;
+  goMs?: number;
+}
+
+export interface PipelineInfo {
+  /** The generated Go module, relative to the output folder. */
+  goModule: string;
+  /** Whether verification ran, and if not, why. */
+  verification: { enabled: boolean; python?: string; skipped?: string; runs: VerificationRun[] };
+  goVet: { ok: boolean; output?: string };
 }

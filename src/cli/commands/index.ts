@@ -1,6 +1,6 @@
 // The command table. Each command lives in its own file; add it here to wire it up.
 import type { CliCommand } from './types.js';
-import { auditCommand } from './audit.js';
+import { auditCommand, migrateCommand } from './audit.js';
 import { reportCommand } from './report.js';
 import { scanCommand } from './scan.js';
 import { explainCommand } from './explain.js';
@@ -10,6 +10,7 @@ import { dumpAstCommand } from './dump-ast.js';
 
 export const commands: CliCommand[] = [
   auditCommand,
+  migrateCommand,
   reportCommand,
   scanCommand,
   explainCommand,

@@ -1,0 +1,118 @@
+// Transpiles the planned modules: collects each one's program (itself plus everything it imports,
+// found as CPython 2.7 would from the repository's source roots), then emits one Go package per
+// Python module. Returns plain data: Go sources, per-module status, and each module's closure.
+
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { AuditJson } from '../contract.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { goPackageFor } from '../build/index.js';
+import { nativeModules } from '../build/native.js';
+import { transpileModule } from '../transpile/module.js';
+import { parseSource } from '../transpile/parse.js';
+import { collectProgram, type ParseFn, type ParsedSource, type SourceModule } from '../transpile/program.js';
+
+export interface TranspiledPackage {
+  module: string;
+  goPackage: string;
+  /** The Python file (relative to the repository root). */
+  file: string;
+  source: string;
+}
+
+export interface TranspileStepResult {
+  packages: TranspiledPackage[];
+  /** module → ok, or the reason it did not transpile. */
+  status: Record<string, { ok: true } | { ok: false; reason: string }>;
+  /** module → every module its program loads (itself included). */
+  closures: Record<string, string[]>;
+  diagnostics: Diagnostic[];
+}
+
+/** The source root a module was found under: its path minus the part its dotted name explains. */
+export function sourceRootOf(name: string, file: string): string {
+  const tail = name.replace(/\./g, '/');
+  for (const suffix of [`${tail}/__init__.py`, `${tail}.py`]) {
+    if (file === suffix) return '';
+    if (file.endsWith(`/${suffix}`)) return file.slice(0, -suffix.length - 1);
+  }
+  return path.posix.dirname(file);
+}
+
+function memoParse(parse: ParseFn): ParseFn {
+  const memo = new Map<string, Promise<ParsedSource>>();
+  return (file, text) => {
+    const key = `${file}\0${createHash('sha1').update(text).digest('hex')}`;
+    let p = memo.get(key);
+    if (!p) {
+      p = parse(file, text);
+      memo.set(key, p);
+    }
+    return p;
+  };
+}
+
+export async function transpileModules(audit: Readonly<AuditJson>, modules: readonly string[]): Promise<TranspileStepResult> {
+  const files = new Map(audit.modules.map((m) => [m.name, m.path]));
+  const roots = [...new Set(modules.map((m) => sourceRootOf(m, files.get(m) ?? '')))].sort();
+  const native = new Set(nativeModules().keys());
+  const parse = memoParse(parseSource);
+  const diagnostics: Diagnostic[] = [];
+  const status: TranspileStepResult['status'] = {};
+  const closures: Record<string, string[]> = {};
+  const union = new Map<string, SourceModule>();
+
+  // collectProgram resolves `-m` entries from the working directory first, as python2.7 does,
+  // and prints paths relative to it: run it from the module's source root.
+  const cwd = process.cwd();
+  try {
+    for (const name of modules) {
+      const root = path.resolve(audit.root, sourceRootOf(name, files.get(name) ?? ''));
+      process.chdir(root);
+      const others = roots.filter((r) => path.resolve(audit.root, r) !== root).map((r) => path.resolve(audit.root, r));
+      const program = await collectProgram({ kind: 'module', name }, others, native, parse);
+      const errors = program.diagnostics.filter((d) => d.severity === 'error');
+      diagnostics.push(...program.diagnostics.map((d) => ({ ...d, file: relFile(audit.root, root, d.file) })));
+      const names: string[] = [];
+      for (const m of program.modules) {
+        const real = m.name === '__main__' ? name : m.name;
+        names.push(real);
+        if (!union.has(real)) union.set(real, { ...m, name: real, file: path.relative(root, m.abs) });
+      }
+      closures[name] = names.sort();
+      if (errors.length > 0) status[name] = { ok: false, reason: errors.map((d) => d.message).join('; ') };
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+
+  const packages: TranspiledPackage[] = [];
+  for (const m of [...union.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const goPackage = goPackageFor(m.name);
+    const out = transpileModule({
+      name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, goPackage, imports: m.imports,
+      lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
+    });
+    const rel = path.relative(audit.root, m.abs).split(path.sep).join('/');
+    diagnostics.push(...out.diagnostics.map((d) => ({ ...d, file: rel })));
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      status[m.name] = { ok: false, reason: errors.map((d) => `line ${d.line}: ${d.message}`).join('; ') };
+      continue;
+    }
+    status[m.name] ??= { ok: true };
+    packages.push({ module: m.name, goPackage, file: rel, source: out.source });
+  }
+  // A module whose program contains a failure cannot run, even if its own file transpiled.
+  for (const [name, closure] of Object.entries(closures)) {
+    const bad = closure.filter((c) => c !== name && status[c] && !status[c]!.ok);
+    if (bad.length > 0 && status[name]?.ok) status[name] = { ok: false, reason: `needs ${bad.join(', ')}, which did not transpile` };
+  }
+  return { packages, status, closures, diagnostics };
+}
+
+function relFile(repoRoot: string, root: string, file: string): string {
+  if (!file) return file;
+  const abs = path.resolve(root, file);
+  return path.relative(repoRoot, abs).split(path.sep).join('/');
+}
