@@ -56,7 +56,9 @@ export class Renderer {
       if (file === undefined) throw new Error(`template asks for unknown asset ${String(name)}`);
       return escapeAttr(`${options.data.root.page.root}assets/${file}`);
     });
-    const compileOptions = { noEscape: true, strict: true, preventIndent: true };
+    // knownHelpers lets compiled templates call our helpers directly instead of probing the context first.
+    const knownHelpers = Object.fromEntries(HELPERS.map((h) => [h, true]));
+    const compileOptions = { noEscape: true, strict: true, preventIndent: true, knownHelpers };
     for (const t of templateFiles(templatesDir)) {
       if ((PAGE_TEMPLATES as readonly string[]).includes(t.name)) {
         this.pages.set(t.name as PageTemplate, this.hb.compile(t.text, compileOptions));
