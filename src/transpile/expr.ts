@@ -17,6 +17,13 @@ export function call(b: Body, callExpr: string): string {
   return t;
 }
 
+/** `t := value` for an infallible expression that must be evaluated exactly once. */
+export function bind(b: Body, value: string): string {
+  const t = b.mod.fresh();
+  b.p.line(`${t} := ${value}`);
+  return t;
+}
+
 /** A fallible call returning only an error. */
 export function run(b: Body, callExpr: string): void {
   b.p.line(`if err := ${callExpr}; err != nil {`);
@@ -92,11 +99,9 @@ export function expr(b: Body, e: A.expr): string {
       return t;
     }
     case 'Call': return callExpr(b, e);
-    case 'Tuple': {
-      if (e.elts.length === 0) return 'py.NewTuple()';
-      return `py.NewTuple(${exprs(b, e.elts).join(', ')})`;
-    }
-    case 'List': return `py.NewList(${exprs(b, e.elts).join(', ')})`;
+    // Displays build a new object: bind it once, so `x = y = []` shares one list.
+    case 'Tuple': return bind(b, `py.NewTuple(${exprs(b, e.elts).join(', ')})`);
+    case 'List': return bind(b, `py.NewList(${exprs(b, e.elts).join(', ')})`);
     case 'Set': return call(b, `py.NewSetFrom(f, ${list(exprs(b, e.elts))})`);
     case 'Dict': {
       const t = b.mod.fresh();
