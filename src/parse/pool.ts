@@ -15,6 +15,7 @@ import pMap from 'p-map';
 import { progress, silentSink, type EventSink } from '../events.js';
 import { parseOne, type ParseRequest, type ParseResult } from './parse-one.js';
 import type { WorkerJob, WorkerReply } from './worker.js';
+import { decodeTape } from '../ast/tape.js';
 
 export { parseOne } from './parse-one.js';
 export type { ParseRequest, ParseResult } from './parse-one.js';
@@ -144,7 +145,16 @@ function threadWorker(start: WorkerStart): PoolWorker {
     const req = jobs.get(m.id)!;
     pending.delete(m.id);
     jobs.delete(m.id);
-    p?.resolve(m.json !== undefined ? (JSON.parse(m.json) as ParseResult) : parseOne(req));
+    if (!p) return;
+    try {
+      if (m.tooDeep || !m.result) { p.resolve(parseOne(req)); return; }
+      const r = m.result;
+      if (m.tape) r.ast = decodeTape(m.tape);
+      p.resolve(r);
+    } catch (e) {
+      // A tape too deep for the recursive decoder: parse in-process instead.
+      if (e instanceof RangeError) p.resolve(parseOne(req)); else p.reject(e as Error);
+    }
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => { if (pending.size) failAll(new Error(`parse worker exited with code ${code}`)); });

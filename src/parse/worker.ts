@@ -2,20 +2,28 @@
 // JSON string, which V8 parses faster than it structured-clones a large object graph.
 
 import { parentPort } from 'node:worker_threads';
-import { parseOne, type ParseRequest } from './parse-one.js';
+import { parseOne, type ParseRequest, type ParseResult } from './parse-one.js';
+import { encodeTape, type Tape } from '../ast/tape.js';
 
 export interface WorkerJob { id: number; req: ParseRequest }
-/** `json` is the ParseResult; `tooDeep` asks the main thread to parse the file itself. */
-export interface WorkerReply { id: number; json?: string; tooDeep?: boolean }
+/**
+ * `result` is the ParseResult without its AST, which travels as `tape` (its Int32Array is
+ * transferred, not copied); `tooDeep` asks the main thread to parse the file itself.
+ */
+export interface WorkerReply { id: number; result?: ParseResult; tape?: Tape; tooDeep?: boolean }
 
 parentPort?.on('message', (job: WorkerJob) => {
+  const result = parseOne(job.req);
   let reply: WorkerReply;
   try {
-    reply = { id: job.id, json: JSON.stringify(parseOne(job.req)) };
+    const { ast, ...rest } = result;
+    const tape = ast ? encodeTape(ast) : undefined;
+    reply = { id: job.id, result: rest, tape };
+    parentPort!.postMessage(reply, tape ? [tape.ints.buffer as ArrayBuffer] : []);
   } catch (e) {
-    // Python allows ASTs deeper than any serializer's stack (a + a + … with 100,000 terms).
+    // Python allows ASTs deeper than our recursive encoder (a + a + … with 100,000 terms).
     if (!(e instanceof RangeError)) throw e;
     reply = { id: job.id, tooDeep: true };
+    parentPort!.postMessage(reply);
   }
-  parentPort!.postMessage(reply);
 });
