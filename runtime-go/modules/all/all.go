@@ -15,4 +15,5 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/time"
 )

@@ -78,7 +78,7 @@ func oneData(f *py.Frame, fname string, args []py.Object, kw py.Kwargs) (string,
 	if err := py.ParseArgs(fname, args, nil, []string{"data"}, 1, out); err != nil {
 		return "", err
 	}
-	if err := native.NoKw(fname+"()", kw); err != nil {
+	if err := native.NoKwArgs(fname, kw); err != nil {
 		return "", err
 	}
 	return data(f, fname, out[0])
@@ -281,7 +281,7 @@ func crc32Fn(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseEx
 	if err := py.ParseArgs("crc32", args, nil, []string{"data", "crc"}, 1, out); err != nil {
 		return nil, err
 	}
-	if err := native.NoKw("crc32()", kw); err != nil {
+	if err := native.NoKwArgs("crc32", kw); err != nil {
 		return nil, err
 	}
 	s, err := data(f, "crc32", out[0])
@@ -305,7 +305,7 @@ func crcHqx(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExc
 	if err := py.ParseArgs("crc_hqx", args, nil, []string{"data", "crc"}, 2, out); err != nil {
 		return nil, err
 	}
-	if err := native.NoKw("crc_hqx()", kw); err != nil {
+	if err := native.NoKwArgs("crc_hqx", kw); err != nil {
 		return nil, err
 	}
 	s, err := data(f, "crc_hqx", out[0])

@@ -179,7 +179,7 @@ func m0(name string, fn func(s *sio) (py.Object, *py.BaseException)) native.Meth
 
 // optInt parses one optional int argument (PyArg_ParseTuple "|n").
 func optInt(f *py.Frame, name string, args []py.Object, kw py.Kwargs, def int) (int, *py.BaseException) {
-	if err := native.NoKw(name+"()", kw); err != nil {
+	if err := native.NoKwArgs(name, kw); err != nil {
 		return 0, err
 	}
 	out := make([]py.Object, 1)
@@ -302,7 +302,7 @@ func readlines(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.
 }
 
 func seek(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	if err := native.NoKw("seek()", kw); err != nil {
+	if err := native.NoKwArgs("seek", kw); err != nil {
 		return nil, err
 	}
 	out := make([]py.Object, 2)

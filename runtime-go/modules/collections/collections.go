@@ -296,7 +296,7 @@ func dequeRotate(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.O
 	if err := py.ParseArgs("rotate", args, nil, []string{"n"}, 0, out); err != nil {
 		return nil, err
 	}
-	if err := native.NoKw("rotate()", kw); err != nil {
+	if err := native.NoKwArgs("rotate", kw); err != nil {
 		return nil, err
 	}
 	n := 1

@@ -198,7 +198,7 @@ func getrandbits(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.O
 	if err := py.ParseArgs("getrandbits", args, nil, []string{"k"}, 1, out); err != nil {
 		return nil, err
 	}
-	if err := native.NoKw("getrandbits()", kw); err != nil {
+	if err := native.NoKwArgs("getrandbits", kw); err != nil {
 		return nil, err
 	}
 	k, err := native.Int(f, out[0])

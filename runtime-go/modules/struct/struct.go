@@ -55,13 +55,13 @@ func init() {
 		},
 		Methods: map[string]native.Method{
 			"pack": func(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-				if err := native.NoKw("pack()", kw); err != nil {
+				if err := native.NoKwArgs("pack", kw); err != nil {
 					return nil, err
 				}
 				return s.(*compiled).pack(f, args)
 			},
 			"pack_into": func(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-				if err := native.NoKw("pack_into()", kw); err != nil {
+				if err := native.NoKwArgs("pack_into", kw); err != nil {
 					return nil, err
 				}
 				return s.(*compiled).packInto(f, args)
@@ -625,7 +625,7 @@ func formatArg(args []py.Object) (*compiled, *py.BaseException) {
 }
 
 func modPack(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	if err := native.NoKw("pack()", kw); err != nil {
+	if err := native.NoKwArgs("pack", kw); err != nil {
 		return nil, err
 	}
 	c, err := formatArg(args)
@@ -636,7 +636,7 @@ func modPack(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseEx
 }
 
 func modPackInto(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	if err := native.NoKw("pack_into()", kw); err != nil {
+	if err := native.NoKwArgs("pack_into", kw); err != nil {
 		return nil, err
 	}
 	c, err := formatArg(args)

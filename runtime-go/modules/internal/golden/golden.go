@@ -97,7 +97,11 @@ func Eval(module string, imports []string, code string) (out string) {
 		return format(f, nil, err)
 	}
 	env.module = m
-	env.vars[module] = m
+	// `from m import *` runs after `import m`, so a member named like the
+	// module (time.time) wins
+	if _, err := py.GetAttr(f, m, module); err != nil || strings.HasPrefix(module, "_") {
+		env.vars[module] = m
+	}
 	for _, name := range imports {
 		im, err := py.ImportModule(f, name)
 		if err != nil {

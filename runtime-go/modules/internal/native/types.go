@@ -53,8 +53,13 @@ func NewType(spec TypeSpec) *py.Type {
 // subclasses. Its repr is <class '…'>.
 func NewHeapType(spec TypeSpec) *py.Type {
 	d := py.NewDict()
-	d.SetStr("__module__", py.NewStr(spec.Module))
-	t, err := py.NewClass(nil, nil, spec.Name, spec.Bases, d)
+	// dotted name, as NewType: error messages print CPython's tp_name
+	name := spec.Name
+	if spec.Module != "" {
+		name = spec.Module + "." + spec.Name
+	}
+	d.SetStr("__module__", py.NewStr("__builtin__"))
+	t, err := py.NewClass(nil, nil, name, spec.Bases, d)
 	if err != nil {
 		panic("native.NewHeapType " + spec.Name + ": " + err.Error())
 	}
@@ -133,4 +138,13 @@ func NextMethod(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py
 		return nil, py.NewExceptionArgs(py.StopIterationType)
 	}
 	return v, nil
+}
+
+// NoKwArgs rejects keyword arguments of a METH_VARARGS function:
+// "pack() takes no keyword arguments" (fname without the parentheses).
+func NoKwArgs(fname string, kw py.Kwargs) *py.BaseException {
+	if len(kw) > 0 {
+		return py.NewTypeError(fname + "() takes no keyword arguments")
+	}
+	return nil
 }
