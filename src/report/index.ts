@@ -63,8 +63,9 @@ export async function writeReport(opts: WriteReportOptions): Promise<WriteReport
   // Writes go to the thread pool while the next page renders; a few in flight keep memory bounded.
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  const page = async (file: string, template: PageTemplate, view: object): Promise<void> => {
-    const hash = sha(template + '\0' + JSON.stringify(view));
+  /** `key` is what decides the page's content: the view itself unless a cheaper equivalent exists. */
+  const page = async (file: string, template: PageTemplate, view: object, key: object = view): Promise<void> => {
+    const hash = sha(template + '\0' + JSON.stringify(key));
     const abs = path.join(reportDir, file);
     status.pages[file] = hash;
     files.push(abs);
@@ -81,7 +82,11 @@ export async function writeReport(opts: WriteReportOptions): Promise<WriteReport
   await page('modules.html', 'modules', model.modules);
   await page('rules.html', 'rules', model.rules);
   await page('graph.html', 'graph', model.graph);
-  for (const p of model.modulePages) await page(p.file, 'module', p.view());
+  for (const p of model.modulePages) {
+    const view = p.view();
+    // The annotated lines follow from the source text (sourceHash) and the findings, both in the key.
+    await page(p.file, 'module', view, { ...view, source: null });
+  }
   for (const p of model.rulePages) await page(p.file, 'rule', p.view);
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;

@@ -123,6 +123,8 @@ export interface ModuleView {
   blockChain: ModuleLink[] | null;
   migration: { transpiled: string; builds: string; verified: string; drift: string; error: string | null } | null;
   sourceAvailable: boolean;
+  /** sha1 of the source text: with the other fields it decides the page, so `source` need not be hashed. */
+  sourceHash: string;
   source: SourceLine[];
 }
 

@@ -1,5 +1,6 @@
 // Module pages (annotated source, imports, importers, why blocked) and the module table rows.
 
+import { createHash } from 'node:crypto';
 import type { Finding, ModuleRecord } from '../contract.js';
 import { CATEGORY_LABEL, rich, VERDICT_EXPLANATION, VERDICT_LABEL } from './labels.js';
 import { chainOf, packageOf, VERDICTS, type AuditFacts } from './facts.js';
@@ -72,6 +73,7 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
       transpiled: yesNo(mig.transpiled), builds: yesNo(mig.builds), verified: mig.verified, drift: yesNo(mig.drift), error: mig.error ?? null,
     } : null,
     sourceAvailable: text !== undefined,
+    sourceHash: text === undefined ? '' : createHash('sha1').update(text).digest('hex'),
     source,
   };
 }
