@@ -93,6 +93,29 @@ func (c *Complex) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 		}
 		return newComplex(a / b), nil
 	case OpPow:
+		if imag(b) == 0 && real(b) == math.Trunc(real(b)) && math.Abs(real(b)) <= 100 {
+			// CPython's c_powi: exact repeated multiplication
+			n := int(real(b))
+			neg := n < 0
+			if neg {
+				n = -n
+			}
+			r, base := complex(1, 0), a
+			for n > 0 {
+				if n&1 == 1 {
+					r *= base
+				}
+				base *= base
+				n >>= 1
+			}
+			if neg {
+				if r == 0 {
+					return nil, NewZeroDivisionError("0.0 to a negative or complex power")
+				}
+				r = 1 / r
+			}
+			return newComplex(r), nil
+		}
 		if a == 0 {
 			if imag(b) != 0 || real(b) < 0 {
 				return nil, NewZeroDivisionError("0.0 to a negative or complex power")
@@ -157,6 +180,15 @@ func init() {
 			return nil, err
 		}
 		var re, im complex128
+		reC, imC := false, false
+		if c, ok := a[0].(*Complex); ok {
+			reC = true
+			_ = c
+		}
+		if c, ok := a[1].(*Complex); ok {
+			imC = true
+			_ = c
+		}
 		if a[0] != nil {
 			if s, ok := a[0].(*Str); ok {
 				if a[1] != nil {
@@ -187,7 +219,15 @@ func init() {
 			}
 			im = v
 		}
-		return newComplex(re + im*1i), nil
+		// complex_new: only complex parts cross over, so signed zeros survive
+		r, i := real(re), real(im)
+		if imC {
+			r -= imag(im)
+		}
+		if reC {
+			i += imag(re)
+		}
+		return newComplex(complex(r, i)), nil
 	}
 }
 

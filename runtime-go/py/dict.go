@@ -257,7 +257,8 @@ func (d *Dict) RichCompare(f *Frame, op CmpOp, y Object) (Object, *BaseException
 		return NotImplemented, nil
 	}
 	if op != EQ && op != NE {
-		return nil, Missing("ordering comparison of dicts")
+		// ordering falls back to dict_compare (Cmp)
+		return NotImplemented, nil
 	}
 	eq, err := dictEqual(f, d, o)
 	if err != nil {

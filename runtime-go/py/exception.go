@@ -359,6 +359,19 @@ func (e *BaseException) GetAttr(f *Frame, name string) (Object, *BaseException) 
 	switch name {
 	case "args":
 		return e.args, nil
+	case "code":
+		if e.typ.IsSubtype(SystemExitType) {
+			if c := e.attr("code"); c != nil {
+				return c, nil
+			}
+			switch len(e.args.elems) {
+			case 0:
+				return None, nil
+			case 1:
+				return e.args.elems[0], nil
+			}
+			return e.args, nil
+		}
 	case "message":
 		if len(e.args.elems) == 1 {
 			return e.args.elems[0], nil

@@ -409,10 +409,6 @@ func floatHex(v float64) string {
 	for len(m) < 13 {
 		m = "0" + m
 	}
-	m = strings.TrimRight(m, "0")
-	if m == "" {
-		m = "0"
-	}
 	es := strconv.Itoa(exp)
 	if exp >= 0 {
 		es = "+" + es

@@ -46,6 +46,13 @@ func RunModuleAsMain(entry string, args []string) int {
 		status = handleUncaught(root, err)
 	}
 	waitForThreads()
+	// like CPython at exit: finish a line left open by `print x,`
+	if out := SysModule.dict.getStr("stdout"); out != nil {
+		if ss, _ := getSoftspace(root, out); ss {
+			_ = fileWrite(root, out, NewStr("\n"))
+			_ = setSoftspace(root, out, false)
+		}
+	}
 	flushStdFiles()
 	return status
 }

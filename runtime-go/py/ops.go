@@ -540,7 +540,7 @@ func CallStar(f *Frame, callable Object, args []Object, kw Kwargs, star, starsta
 		extra, err := ToSlice(f, star)
 		if err != nil {
 			if err.IsInstance(TypeErrorType) {
-				return nil, NewTypeError(callableName(callable) + " argument after * must be a sequence, not " + star.Type().name)
+				return nil, NewTypeError(callableName(callable) + " argument after * must be an iterable, not " + star.Type().name)
 			}
 			return nil, err
 		}

@@ -64,6 +64,20 @@ func defSlot(t *Type, name string, fn func(f *Frame, self Object, args []Object)
 
 func init() {
 	numeric := []*Type{IntType, LongType, FloatType, ComplexType}
+	defer func() {
+		for _, t := range numeric {
+			t.def("__pow__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+				if err := UnpackArgs("__pow__", args, kw, 1, 2); err != nil {
+					return nil, err
+				}
+				if len(args) == 2 && args[1] != None {
+					return pow3(f, baseOf(self), args[0], args[1])
+				}
+				b, _ := baseOf(self).(Binaryer)
+				return b.Binary(f, OpPow, baseOf(args[0]), Left)
+			})
+		}
+	}()
 	for _, t := range numeric {
 		for op := Op(0); op < numOps; op++ {
 			if (op == OpLShift || op == OpRShift || op == OpAnd || op == OpOr || op == OpXor) && (t == FloatType || t == ComplexType) {
@@ -82,6 +96,13 @@ func init() {
 				return UnaryOpCall(f, op, self)
 			}, 0)
 		}
+		defSlot(t, "__cmp__", func(f *Frame, self Object, args []Object) (Object, *BaseException) {
+			if !isNumber(args[0]) {
+				return NotImplemented, nil
+			}
+			c, err := Cmp(f, self, baseOf(args[0]))
+			return NewInt(int64(c)), err
+		}, 1)
 		defSlot(t, "__int__", func(f *Frame, self Object, args []Object) (Object, *BaseException) { return ToInt(f, self) }, 0)
 		defSlot(t, "__float__", func(f *Frame, self Object, args []Object) (Object, *BaseException) { return ToFloat(f, self) }, 0)
 		defSlot(t, "__long__", func(f *Frame, self Object, args []Object) (Object, *BaseException) {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode"
 )
 
 // Str is Python 2's byte string. The Go string holds arbitrary bytes.
@@ -264,8 +265,7 @@ func splitWhitespace(s string, maxsplit int) []string {
 			return out
 		}
 		if maxsplit >= 0 && len(out) == maxsplit {
-			rest := strings.TrimRightFunc(s[i:], func(r rune) bool { return r < 128 && isSpaceByte(byte(r)) })
-			return append(out, rest)
+			return append(out, s[i:])
 		}
 		j := i
 		for j < n && !isSpaceByte(s[j]) {
@@ -287,8 +287,7 @@ func rsplitWhitespace(s string, maxsplit int) []string {
 			break
 		}
 		if maxsplit >= 0 && len(out) == maxsplit {
-			rest := strings.TrimLeftFunc(s[:j], func(r rune) bool { return r < 128 && isSpaceByte(byte(r)) })
-			out = append(out, rest)
+			out = append(out, s[:j])
 			break
 		}
 		i := j
@@ -1026,4 +1025,58 @@ func strNew(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException
 		return s, nil
 	}
 	return newInstanceWithBase(t, s), nil
+}
+
+// str methods given a unicode argument promote self to unicode first
+// (ascii-decoded, so non-ASCII bytes raise UnicodeDecodeError).
+func init() {
+	for _, name := range []string{"split", "rsplit", "strip", "lstrip", "rstrip", "startswith", "endswith",
+		"find", "rfind", "index", "rindex", "count", "replace", "partition", "rpartition", "center", "ljust", "rjust"} {
+		name := name
+		m := StrType.dict.getStr(name).(*BuiltinMethod)
+		inner := m.fn
+		m.fn = func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			for _, a := range args {
+				uni := false
+				switch v := a.(type) {
+				case *Unicode:
+					uni = true
+				case *Tuple:
+					for _, e := range v.elems {
+						if _, ok := e.(*Unicode); ok {
+							uni = true
+						}
+					}
+				}
+				if uni {
+					u, err := selfStr(self).toUnicode(f)
+					if err != nil {
+						return nil, err
+					}
+					return CallMethod(f, u, name, args, kw)
+				}
+			}
+			return inner(f, self, args, kw)
+		}
+	}
+	UnicodeType.def("istitle", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		cased, prev := false, false
+		for _, c := range selfUnicode(self).r {
+			switch {
+			case unicode.IsUpper(c) || unicode.IsTitle(c):
+				if prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			case unicode.IsLower(c):
+				if !prev {
+					return False, nil
+				}
+				prev, cased = true, true
+			default:
+				prev = false
+			}
+		}
+		return NewBool(cased), nil
+	})
 }

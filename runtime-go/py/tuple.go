@@ -233,8 +233,12 @@ func init() {
 			return nil, err
 		}
 		t := baseOf(self).(*Tuple)
-		for i, e := range t.elems {
-			eq, err := Eq(f, e, args[0])
+		start, end, err := sliceIndices(f, len(t.elems), args[1:])
+		if err != nil {
+			return nil, err
+		}
+		for i := start; i < end && i < len(t.elems); i++ {
+			eq, err := Eq(f, t.elems[i], args[0])
 			if err != nil {
 				return nil, err
 			}

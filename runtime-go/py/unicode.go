@@ -322,7 +322,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return ToUnicode(f, r)
+		return NewUnicodeString(r.(*Str).s), nil
 	})
 	// Methods whose semantics are the same on code points: delegate to
 	// the str implementation over UTF-8 and convert results back.
