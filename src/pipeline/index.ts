@@ -1,17 +1,17 @@
 // The whole job, as a table of contents: scan → plan → transpile → build → verify → write
 // audit.json, audit.sarif, the report and the state. Each step takes and returns plain data.
 
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeRepository, type AnalyzeOptions } from '../analyze/index.js';
 import { toSarif } from '../analyze/output/sarif.js';
 import { loadConfig } from '../config.js';
-import type { AuditJson, MigrationStatus, VerificationRun, VerifyStatus } from '../contract.js';
+import type { AuditJson, VerificationRun, VerifyStatus } from '../contract.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { info, progress, silentSink, type EventSink } from '../events.js';
 import { findPython2 } from '../python2.js';
 import { reportRun } from '../report/run.js';
+import { repoSources } from '../report/sources.js';
 import { writeFileAtomic } from '../state/atomic.js';
 import { hasDrift, loadManifest, saveManifest, type Manifest, type ManifestEntry } from '../state/manifest.js';
 import { toolVersion } from '../version.js';
@@ -20,6 +20,7 @@ import { entryInvocations } from './entrypoints.js';
 import { buildGoModule } from './go-step.js';
 import { planMigration, type MigrationPlan } from './plan.js';
 import { transpileModules, type TranspiledPackage } from './transpile-step.js';
+import { sourceHashes, withMigrationStatus } from './status.js';
 import { packageDirFor } from '../build/gomodule.js';
 import { goPackageFor } from '../build/index.js';
 
@@ -44,8 +45,6 @@ export interface AuditRunResult {
   diagnostics: Diagnostic[];
 }
 
-const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
-
 export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promise<AuditRunResult> {
   const events = opts.events ?? silentSink;
   const root = path.resolve(repo);
@@ -60,7 +59,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   });
   const diagnostics: Diagnostic[] = [...configDiags, ...analysis.diagnostics];
   const scanned = analysis.audit;
-  const hashes = new Map(scanned.modules.map((m) => [m.name, sha256(readFileSync(path.join(root, m.path)))]));
+  const hashes = sourceHashes(scanned);
 
   // 2. plan: the requested modules, plus everything migrated before whose source is unchanged.
   const { manifest: previous, diagnostics: manifestDiags } = loadManifest(stateDir, toolVersion);
@@ -123,7 +122,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
     const b = go.status[name];
     const entry: ManifestEntry = {
       path: scanned.modules.find((m) => m.name === name)!.path,
-      sourceHash: hashes.get(name)!,
+      sourceHash: hashes.get(name) ?? '',
       migratedAt: now.toISOString(),
       transpiled: t?.ok === true,
       builds: b?.ok === true,
@@ -140,18 +139,8 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   saveManifest(stateDir, manifest);
 
   const audit: AuditJson = {
-    ...scanned,
+    ...withMigrationStatus(scanned, manifest, hashes),
     generatedAt: now.toISOString(),
-    modules: scanned.modules.map((m) => {
-      const e = manifest.modules[m.name];
-      if (!e) return m;
-      const migration: MigrationStatus = {
-        transpiled: e.transpiled, builds: e.builds, verified: e.verified,
-        sourceHash: e.sourceHash, drift: hasDrift(e, hashes.get(m.name) ?? e.sourceHash),
-      };
-      if (e.error) migration.error = e.error;
-      return { ...m, migration };
-    }),
     pipeline: {
       goModule: path.relative(outDir, goDir) || '.',
       verification: { enabled: verifyEnabled, ...(python ? { python: python.executable } : {}), ...(skipped ? { skipped } : {}), runs: runs.map(toContractRun) },
@@ -164,10 +153,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   // 7. report (and the run history it charts)
   let reportIndex: string | undefined;
   if (!opts.noReport) {
-    const sources = (p: string): string | undefined => {
-      try { return readFileSync(path.join(root, p), 'latin1'); } catch { return undefined; }
-    };
-    const r = await reportRun({ audit, sources, outDir, now });
+    const r = await reportRun({ audit, sources: repoSources(root), outDir, now });
     diagnostics.push(...r.diagnostics);
     reportIndex = r.index;
   }
