@@ -98,6 +98,13 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
   return out.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
+function isSoleArgumentOf(node: Parser.SyntaxNode, fns: string[], text: string): boolean {
+  const args = node.parent;
+  if (args?.type !== 'argument_list' || args.namedChildCount !== 1) return false;
+  const fn = args.parent?.childForFieldName('function');
+  return fn?.type === 'identifier' && fns.includes(text.slice(fn.startIndex, fn.endIndex));
+}
+
 /** The node type a query pattern starts with; the schema guarantees queries start "(type". */
 export function patternRootType(query: string): string {
   const m = /^\s*(?:;[^\n]*\n\s*)*\(\s*([A-Za-z_]+)/.exec(query);
@@ -116,5 +123,6 @@ function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string): RuleMatch | 
     if (!cap.name.startsWith('_') && cap.name !== 'match') data[cap.name] = captureText(cap.node, text);
   }
   if (!at) return undefined;
+  if (c.matcher.notArgumentOf && isSoleArgumentOf(at, c.matcher.notArgumentOf, text)) return undefined;
   return { ruleId: c.rule.id, messageId, line: at.startPosition.row + 1, column: at.startPosition.column, data };
 }

@@ -27,6 +27,8 @@ export interface QueryMatcher {
   nonLiteral?: string;
   /** Basenames the matcher applies to (e.g. setup.py); all Python files when absent. */
   files?: string[];
+  /** Skip a match that is the whole argument of a call to one of these functions (`type(f.func_code)`). */
+  notArgumentOf?: string[];
 }
 
 export interface NamedMatcherSpec {
@@ -108,7 +110,7 @@ function validateMatcher(
     return { named: m.named as NamedMatcher };
   }
   for (const k of Object.keys(m)) {
-    if (!['keywords', 'query', 'message', 'literal', 'nonLiteral', 'files'].includes(k)) fail(`${at}.${k}`, 'unknown field');
+    if (!['keywords', 'query', 'message', 'literal', 'nonLiteral', 'files', 'notArgumentOf'].includes(k)) fail(`${at}.${k}`, 'unknown field');
   }
   if (typeof m.query !== 'string' || m.query.trim() === '') fail(`${at}.query`, 'required, a tree-sitter query (or use "named")');
   const query = m.query as string;
@@ -126,11 +128,15 @@ function validateMatcher(
   }
   if (m.literal !== undefined && !('literal' in messages)) fail(`${at}.literal`, 'needs a "literal" message');
   if (m.files !== undefined && (!Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string'))) fail(`${at}.files`, 'must be a list of basenames');
+  if (m.notArgumentOf !== undefined && (!Array.isArray(m.notArgumentOf) || !m.notArgumentOf.every((f) => typeof f === 'string'))) {
+    fail(`${at}.notArgumentOf`, 'must be a list of function names');
+  }
   const out: QueryMatcher = { keywords: m.keywords as string[], query };
   if (m.message !== undefined) out.message = m.message as string;
   if (m.literal !== undefined) out.literal = m.literal as string;
   if (m.nonLiteral !== undefined) out.nonLiteral = m.nonLiteral as string;
   if (m.files !== undefined) out.files = m.files as string[];
+  if (m.notArgumentOf !== undefined) out.notArgumentOf = m.notArgumentOf as string[];
   return out;
 }
 
