@@ -69,6 +69,7 @@ type BuiltinFunction struct {
 	module string
 	fn     func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)
 	self   Object
+	doc    string
 }
 
 // NewBuiltinFunction wraps fn as a Python callable named name.
@@ -100,7 +101,10 @@ func (b *BuiltinFunction) GetAttr(f *Frame, name string) (Object, *BaseException
 		}
 		return NewStr(b.module), nil
 	case "__doc__":
-		return None, nil
+		if b.doc == "" {
+			return None, nil
+		}
+		return NewStr(b.doc), nil
 	}
 	return genericGetAttrNoDict(f, b, name)
 }

@@ -10,7 +10,16 @@ import (
 func builtin(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) {
 	b := NewBuiltinFunction(name, fn)
 	b.module = "__builtin__"
+	b.doc = builtinDocs[name]
 	Builtins.setStr(name, b)
+}
+
+// builtinDocs holds CPython's docstrings for the most inspected builtins.
+var builtinDocs = map[string]string{
+	"len":  "len(object) -> integer\n\nReturn the number of items of a sequence or collection.",
+	"abs":  "abs(number) -> number\n\nReturn the absolute value of the argument.",
+	"repr": "repr(object) -> string\n\nReturn the canonical string representation of the object.\nFor most object types, eval(repr(object)) == object.",
+	"id":   "id(object) -> integer\n\nReturn the identity of an object.  This is guaranteed to be unique among\nsimultaneously existing objects.  (Hint: it's the object's memory address.)",
 }
 
 func init() {

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,12 @@ func normEncoding(e string) string {
 		return "string_escape"
 	case "raw_unicode_escape":
 		return "raw_unicode_escape"
+	case "utf_16", "utf16", "u16":
+		return "utf-16"
+	case "utf_16_le", "utf_16le":
+		return "utf-16-le"
+	case "utf_16_be", "utf_16be":
+		return "utf-16-be"
 	}
 	return e
 }
@@ -46,10 +53,14 @@ func encodeError(enc string, r []rune, start, end int, reason string) *BaseExcep
 func Decode(f *Frame, s, encoding, errors string) (Object, *BaseException) {
 	enc := normEncoding(encoding)
 	var out []rune
+	errName := enc
+	if enc == "utf-8" {
+		errName = "utf8" // the codec's own name in CPython's messages
+	}
 	bad := func(start, end int, reason string) *BaseException {
 		switch errors {
 		case "strict":
-			return decodeError(enc, s, start, end, reason)
+			return decodeError(errName, s, start, end, reason)
 		case "replace":
 			out = append(out, 0xfffd)
 		case "ignore":
@@ -120,6 +131,12 @@ func Decode(f *Frame, s, encoding, errors string) (Object, *BaseException) {
 			return nil, err
 		}
 		out = r
+	case "utf-16", "utf-16-le", "utf-16-be":
+		r, err := decodeUTF16(s, enc)
+		if err != nil {
+			return nil, err
+		}
+		out = r
 	case "hex", "base64", "string_escape":
 		b, err := DecodeBytes(f, s, enc)
 		if err != nil {
@@ -166,6 +183,8 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 			b.WriteRune(c)
 		}
 		return NewStr(b.String()), nil
+	case "utf-16", "utf-16-le", "utf-16-be":
+		return NewStr(encodeUTF16(r, enc)), nil
 	case "unicode_escape", "raw_unicode_escape":
 		u := NewUnicodeRunes(r)
 		s, _ := u.Repr(f)
@@ -351,4 +370,51 @@ func unicodeEscapeDecode(s string, raw bool) ([]rune, *BaseException) {
 		}
 	}
 	return out, nil
+}
+
+func encodeUTF16(r []rune, enc string) string {
+	units := utf16.Encode(r)
+	var b strings.Builder
+	if enc == "utf-16" {
+		b.WriteString("\xff\xfe") // BOM, little-endian like CPython on x86
+	}
+	for _, u := range units {
+		if enc == "utf-16-be" {
+			b.WriteByte(byte(u >> 8))
+			b.WriteByte(byte(u))
+		} else {
+			b.WriteByte(byte(u))
+			b.WriteByte(byte(u >> 8))
+		}
+	}
+	return b.String()
+}
+
+func decodeUTF16(s, enc string) ([]rune, *BaseException) {
+	be := enc == "utf-16-be"
+	if enc == "utf-16" && len(s) >= 2 {
+		switch s[:2] {
+		case "\xff\xfe":
+			s = s[2:]
+		case "\xfe\xff":
+			s, be = s[2:], true
+		}
+	}
+	name := strings.ReplaceAll(enc, "-", "")
+	name = strings.Replace(name, "utf", "utf-", 1)
+	name = strings.Replace(name, "16le", "16-le", 1)
+	name = strings.Replace(name, "16be", "16-be", 1)
+	if len(s)%2 == 1 {
+		return nil, decodeError(name, s, len(s)-1, len(s), "truncated data")
+	}
+	units := make([]uint16, len(s)/2)
+	for i := range units {
+		a, b := uint16(s[2*i]), uint16(s[2*i+1])
+		if be {
+			units[i] = a<<8 | b
+		} else {
+			units[i] = b<<8 | a
+		}
+	}
+	return utf16.Decode(units), nil
 }

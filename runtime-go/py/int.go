@@ -99,6 +99,11 @@ func (i *Int) big() *big.Int { return big.NewInt(i.v) }
 func (i *Int) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
 	switch o := y.(type) {
 	case *Int:
+		if (op == OpAnd || op == OpOr || op == OpXor) && (i == True || i == False) && (o == True || o == False) {
+			// bool & | ^ bool stays bool
+			r, _ := intOp(op, i.v, o.v)
+			return NewBool(r.(*Int).v != 0), nil
+		}
 		if side == Left {
 			return intOp(op, i.v, o.v)
 		}

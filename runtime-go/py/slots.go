@@ -103,6 +103,7 @@ func init() {
 			c, err := Cmp(f, self, baseOf(args[0]))
 			return NewInt(int64(c)), err
 		}, 1)
+		defSlot(t, "__trunc__", func(f *Frame, self Object, args []Object) (Object, *BaseException) { return ToInt(f, self) }, 0)
 		defSlot(t, "__int__", func(f *Frame, self Object, args []Object) (Object, *BaseException) { return ToInt(f, self) }, 0)
 		defSlot(t, "__float__", func(f *Frame, self Object, args []Object) (Object, *BaseException) { return ToFloat(f, self) }, 0)
 		defSlot(t, "__long__", func(f *Frame, self Object, args []Object) (Object, *BaseException) {
