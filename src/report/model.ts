@@ -105,7 +105,14 @@ export interface FindingNote {
   column: number; message: string; rich: RichText; line: number;
 }
 
-export interface SourceLine { n: number; code: string; cls: string; notes: FindingNote[] }
+export interface SourceLine { n: number; code: string }
+/** A line with findings: highlighted, with the findings printed under it. */
+export interface AnnotatedLine extends SourceLine { cls: string; notes: FindingNote[] }
+/**
+ * The source as runs of plain lines, each run ended by at most one annotated line. Most lines have no
+ * findings, so the template's per-line work stays minimal for 500,000-line repositories.
+ */
+export interface SourceRun { plain: SourceLine[]; annotated: AnnotatedLine | null }
 
 export interface ImportRow { module: string; href: string | null; kind: string; line: number; flags: string; verdictLabel: string | null; verdict: string }
 
@@ -125,7 +132,7 @@ export interface ModuleView {
   sourceAvailable: boolean;
   /** sha1 of the source text: with the other fields it decides the page, so `source` need not be hashed. */
   sourceHash: string;
-  source: SourceLine[];
+  source: SourceRun[];
 }
 
 export interface OccurrenceRow { file: string; line: number; column: number; message: RichText; module: string | null; href: string | null; severity: string }

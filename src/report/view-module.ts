@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, ModuleRecord } from '../contract.js';
 import { CATEGORY_LABEL, rich, VERDICT_EXPLANATION, VERDICT_LABEL } from './labels.js';
 import { chainOf, packageOf, VERDICTS, type AuditFacts } from './facts.js';
-import type { FindingNote, ImportRow, ModuleRow, ModulesView, ModuleView, OptionView, SourceLine } from './model.js';
+import type { FindingNote, ImportRow, ModuleRow, ModulesView, ModuleView, OptionView, SourceRun } from './model.js';
 import type { Pages } from './view-page.js';
 
 function note(f: Finding, facts: AuditFacts, pages: Pages, root: string): FindingNote {
@@ -30,7 +30,7 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
   const own = facts.findingsByModule.get(m.name) ?? facts.findingsByFile.get(m.path) ?? [];
   const notes = own.map((f) => note(f, facts, pages, root));
   const text = sources(m.path);
-  const source: SourceLine[] = [];
+  const source: SourceRun[] = [];
   const fileFindings: FindingNote[] = [];
   if (text !== undefined) {
     const byLine = new Map<number, FindingNote[]>();
@@ -39,11 +39,19 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
       if (list) list.push(n); else byLine.set(n.line, [n]);
     }
     const lines = splitLines(text);
+    let run: SourceRun = { plain: [], annotated: null };
     lines.forEach((code, i) => {
-      const here = byLine.get(i + 1) ?? [];
-      const cls = here.length === 0 ? '' : here.some((n) => n.severity === 'blocker') ? 'sev-blocker' : here.some((n) => n.severity === 'warning') ? 'sev-warning' : 'sev-info';
-      source.push({ n: i + 1, code, cls, notes: here });
+      const here = byLine.get(i + 1);
+      if (!here) {
+        run.plain.push({ n: i + 1, code });
+        return;
+      }
+      const cls = here.some((n) => n.severity === 'blocker') ? 'sev-blocker' : here.some((n) => n.severity === 'warning') ? 'sev-warning' : 'sev-info';
+      run.annotated = { n: i + 1, code, cls, notes: here };
+      source.push(run);
+      run = { plain: [], annotated: null };
     });
+    if (run.plain.length > 0) source.push(run);
     for (const n of notes) if (n.line < 1 || n.line > lines.length) fileFindings.push(n);
   } else {
     fileFindings.push(...notes);
