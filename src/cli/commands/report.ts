@@ -9,7 +9,10 @@ import { analyzeRepository } from '../../analyze/index.js';
 import { RulePackError } from '../../analyze/rules/schema.js';
 import { SCHEMA_VERSION, type AuditJson } from '../../contract.js';
 import { formatDiagnostic } from '../../diagnostics.js';
+import { withMigrationStatus } from '../../pipeline/status.js';
 import { reportRun } from '../../report/run.js';
+import { loadManifest } from '../../state/manifest.js';
+import { toolVersion } from '../../version.js';
 import { repoSources } from '../../report/sources.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from '../context.js';
 import { checkRepoDir } from './audit.js';
@@ -58,7 +61,10 @@ export const reportCommand: CliCommand = {
         for (const d of analysis.diagnostics) {
           if (d.severity === 'error' || (d.severity === 'warning' && !ctx.quiet)) ctx.stderr.write(formatDiagnostic(d) + '\n');
         }
-        audit = analysis.audit;
+        // Migration status (and drift since migration) comes from the manifest the pipeline keeps.
+        const { manifest, diagnostics } = loadManifest(path.join(outDir, 'state'), toolVersion);
+        for (const d of diagnostics) ctx.stderr.write(formatDiagnostic(d) + '\n');
+        audit = withMigrationStatus(analysis.audit, manifest);
       } catch (e) {
         if (e instanceof RulePackError) {
           ctx.stderr.write(`grumpy-audit: invalid rule pack: ${e.message}\n`);
