@@ -47,6 +47,8 @@ export interface ModuleRecord {
   /** Shortest chain of internal imports from this module to a module blocked on its own. */
   blockChain?: string[];
   isPackage?: boolean;
+  /** Has an `if __name__ == '__main__':` block: a script the verify stage can run. */
+  entryPoint?: boolean;
   migration?: MigrationStatus;
 }
 
