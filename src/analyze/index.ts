@@ -142,6 +142,7 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
     const chain = ready.chains.get(m.name);
     if (chain) r.blockChain = chain;
     if (m.isPackage) r.isPackage = true;
+    if (parsed.get(m.path)?.facts?.hasMainGuard) r.entryPoint = true;
     return r;
   }).sort((a, b) => a.name.localeCompare(b.name));
 

@@ -16,7 +16,8 @@ const GOLDEN = path.resolve(import.meta.dirname, '../../fixtures/analyze/shopfro
 function essentials(a: AuditJson) {
   return {
     modules: a.modules.map((m) => ({
-      name: m.name, path: m.path, verdict: m.verdict, blockedBy: m.blockedBy, blockChain: m.blockChain ?? null, imports: m.imports,
+      name: m.name, path: m.path, verdict: m.verdict, blockedBy: m.blockedBy, blockChain: m.blockChain ?? null, entryPoint: m.entryPoint ?? false,
+      imports: m.imports,
     })),
     findings: a.findings.map((f) => ({
       file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, category: f.category, severity: f.severity, module: f.module ?? null,

@@ -82,3 +82,10 @@ describe('Python 2 import semantics', () => {
     expect(e.m).toEqual(['pkg:internal', 'pkg.nothere:missing']);
   });
 });
+
+describe('module records', () => {
+  it('mark scripts with a __main__ guard as entry points', async () => {
+    const { audit } = await analyzeRepository(repo({ 'tool.py': "def main(): pass\nif __name__ == '__main__':\n    main()\n", 'lib.py': 'x = 1\n' }), { cacheDir: false });
+    expect(audit.modules.map((m) => [m.name, m.entryPoint ?? false])).toEqual([['lib', false], ['tool', true]]);
+  });
+});
