@@ -139,11 +139,132 @@ var cmpOps = []struct {
 	op py.CmpOp
 }{{"==", py.EQ}, {"!=", py.NE}, {"<=", py.LE}, {">=", py.GE}, {"<", py.LT}, {">", py.GT}}
 
+func (p *parser) keyword(kw string) bool {
+	save := p.pos
+	if p.ident() == kw {
+		return true
+	}
+	p.pos = save
+	return false
+}
+
+// expr handles `or`, `and`, `not` (returning operands, as Python does).
 func (p *parser) expr() (py.Object, *py.BaseException) {
+	x, err := p.andExpr()
+	if err != nil {
+		return nil, err
+	}
+	for p.keyword("or") {
+		t, err := py.IsTrue(p.f, x)
+		if err != nil {
+			return nil, err
+		}
+		y, err := p.andExpr() // evaluated even when unused: cases are pure
+		if err != nil {
+			return nil, err
+		}
+		if !t {
+			x = y
+		}
+	}
+	return x, nil
+}
+
+func (p *parser) andExpr() (py.Object, *py.BaseException) {
+	x, err := p.notExpr()
+	if err != nil {
+		return nil, err
+	}
+	for p.keyword("and") {
+		t, err := py.IsTrue(p.f, x)
+		if err != nil {
+			return nil, err
+		}
+		if !t {
+			// skip the right operand without evaluating it
+			if _, err := p.skipOperand(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if x, err = p.notExpr(); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}
+
+// skipOperand parses an operand with a throwaway environment and no
+// evaluation side effects that matter (errors are ignored).
+func (p *parser) skipOperand() (py.Object, *py.BaseException) {
+	depth := 0
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			if depth == 0 {
+				return py.None, nil
+			}
+			depth--
+		case c == ',' && depth == 0:
+			return py.None, nil
+		case c == '\'' || c == '"':
+			q := c
+			p.pos++
+			for p.pos < len(p.src) && p.src[p.pos] != q {
+				if p.src[p.pos] == '\\' {
+					p.pos++
+				}
+				p.pos++
+			}
+		case depth == 0 && (strings.HasPrefix(p.src[p.pos:], " and ") || strings.HasPrefix(p.src[p.pos:], " or ")):
+			return py.None, nil
+		}
+		p.pos++
+	}
+	return py.None, nil
+}
+
+func (p *parser) notExpr() (py.Object, *py.BaseException) {
+	if p.keyword("not") {
+		x, err := p.notExpr()
+		if err != nil {
+			return nil, err
+		}
+		return py.Not(p.f, x)
+	}
+	return p.comparison()
+}
+
+func (p *parser) comparison() (py.Object, *py.BaseException) {
 	x, err := p.binary(0)
 	if err != nil {
 		return nil, err
 	}
+	if p.keyword("is") {
+		neg := p.keyword("not")
+		y, err := p.binary(0)
+		if err != nil {
+			return nil, err
+		}
+		return py.NewBool((x == y) != neg), nil
+	}
+	save := p.pos
+	neg := p.keyword("not")
+	if p.keyword("in") {
+		y, err := p.binary(0)
+		if err != nil {
+			return nil, err
+		}
+		r, err := py.Contains(p.f, y, x)
+		if err != nil {
+			return nil, err
+		}
+		return py.NewBool(r != neg), nil
+	}
+	p.pos = save
 	for _, c := range cmpOps {
 		if p.peek(c.s) && !p.peek("<<") && !p.peek(">>") {
 			p.eat(c.s)
