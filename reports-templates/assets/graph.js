@@ -51,6 +51,9 @@
     }
   }
 
+  // cytoscape warns on the console whenever a layout leaves two nodes overlapping (an edge between them
+  // cannot be drawn); that is expected in a dense overview and not worth alarming a reader about.
+  cytoscape.warnings(false);
   var cy = cytoscape({
     container: container,
     minZoom: 0.05,

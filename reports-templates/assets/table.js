@@ -7,6 +7,7 @@
   var tbody = table.tBodies[0];
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var VERDICT_RANK = { ready: 0, 'blocked-by-dependency': 1, blocked: 2, error: 3 };
+  var STEP_RANK = { verified: 0, builds: 1, transpiled: 2, failed: 3, '': 4 };
   var rows = Array.prototype.map.call(tbody.rows, function (tr) {
     var cells = tr.cells;
     var n = function (i) { var t = cells[i].textContent.replace(/,/g, ''); return t === '' ? -1 : Number(t); };
@@ -18,7 +19,7 @@
       verdictKey: tr.getAttribute('data-verdict'),
       cats: ' ' + tr.getAttribute('data-cats') + ' ',
       wave: tr.getAttribute('data-wave'),
-      keys: { name: 0, verdict: VERDICT_RANK[tr.getAttribute('data-verdict')], lines: n(2), findings: n(3), blockers: n(4), imports: n(5), importedBy: n(6), wave: n(7) },
+      keys: { name: 0, verdict: VERDICT_RANK[tr.getAttribute('data-verdict')], lines: n(2), findings: n(3), blockers: n(4), imports: n(5), importedBy: n(6), wave: n(7), migration: cells[8] ? STEP_RANK[cells[8].textContent] : 0 },
     };
   });
   var search = document.getElementById('f-search');

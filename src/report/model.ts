@@ -88,6 +88,8 @@ export interface IndexView {
 export interface ModuleRow {
   name: string; href: string; pkg: string; verdict: Verdict; verdictLabel: string; lines: number;
   findings: number; blockers: number; categories: string; imports: number; importedBy: number; wave: number | null;
+  /** How far the pipeline got with this module: "verified", "builds", "transpiled", "failed" or "". */
+  migration: string;
 }
 
 export interface OptionView { value: string; label: string; count: number }
@@ -95,6 +97,8 @@ export interface OptionView { value: string; label: string; count: number }
 export interface ModulesView {
   page: PageView;
   rows: ModuleRow[];
+  /** Whether any module carries migration data (then the table shows a Go column). */
+  hasMigration: boolean;
   verdicts: OptionView[];
   categories: OptionView[];
   packages: OptionView[];

@@ -86,6 +86,14 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
   };
 }
 
+function migrationStep(m: ModuleRecord): string {
+  const g = m.migration;
+  if (!g) return '';
+  if (g.verified === 'equivalent') return 'verified';
+  if (g.verified === 'different' || g.verified === 'error' || g.error) return 'failed';
+  return g.builds ? 'builds' : g.transpiled ? 'transpiled' : 'failed';
+}
+
 function options(counts: Map<string, number>, label: (k: string) => string): OptionView[] {
   return [...counts].map(([value, count]) => ({ value, label: label(value), count })).sort((a, b) => (a.value < b.value ? -1 : 1));
 }
@@ -103,12 +111,14 @@ export function modulesView(facts: AuditFacts, pages: Pages): ModulesView {
       name: m.name, href: pages.moduleHref(m.name, '') ?? '', pkg, verdict: m.verdict, verdictLabel: VERDICT_LABEL[m.verdict],
       lines: m.lines, findings: fs.length, blockers: fs.filter((f) => f.severity === 'blocker').length, categories: categories.join(' '),
       imports: m.imports.length, importedBy: facts.importedBy.get(m.name)?.length ?? 0, wave: facts.waveOf.get(m.name) ?? null,
+      migration: migrationStep(m),
     };
   });
   const verdicts = VERDICTS.map((v) => ({ value: v, label: VERDICT_LABEL[v], count: rows.filter((r) => r.verdict === v).length }));
   return {
     page: pages.page('Modules', 'modules', 0),
     rows,
+    hasMigration: facts.modules.some((m) => m.migration),
     verdicts,
     categories: options(cats, (c) => CATEGORY_LABEL[c as keyof typeof CATEGORY_LABEL] ?? c),
     packages: options(pkgs, (p) => p || '(top level)'),

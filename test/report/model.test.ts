@@ -40,8 +40,12 @@ describe('report model', () => {
         ? { ...m, migration: { transpiled: true, builds: m.name !== 'shop.a', verified: m.name === 'shop.util' ? 'equivalent' : 'not-run', sourceHash: 'x', drift: false } }
         : m)),
     };
-    const rows = model(migrated).index.migration!;
+    const m = model(migrated);
+    const rows = m.index.migration!;
     expect(rows.map((r) => [r.key, r.modules])).toEqual([['transpiled', 8], ['builds', 7], ['verified', 1]]);
+    expect(m.modules.hasMigration).toBe(true);
+    const step = (name: string) => m.modules.rows.find((r) => r.name === name)!.migration;
+    expect([step('shop.util'), step('shop.a'), step('shop.b'), step('shop.cart')]).toEqual(['verified', 'transpiled', 'builds', '']);
   });
 
   it('keeps findings it cannot place on a source line at the top of the module page', () => {
