@@ -7,6 +7,7 @@ package all
 import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/binascii"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cStringIO"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cmath"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/collections"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/errno"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/functools"
