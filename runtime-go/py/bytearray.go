@@ -1,6 +1,9 @@
 package py
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // ByteArray is the mutable bytearray. Construction, len, indexing, repr,
 // append/extend and str() are implemented; other methods raise
@@ -192,4 +195,118 @@ func init() {
 // Hash: bytearrays are unhashable.
 func (b *ByteArray) Hash(f *Frame) (int64, *BaseException) {
 	return 0, NewTypeError("unhashable type: 'bytearray'")
+}
+
+func (b *ByteArray) snapshot() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.b)
+}
+
+// Binary implements + and * (results are bytearrays).
+func (b *ByteArray) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
+	s := NewStr(b.snapshot())
+	var other Object = y
+	if o, ok := y.(*ByteArray); ok {
+		other = NewStr(o.snapshot())
+	}
+	if op == OpAdd {
+		if _, ok := other.(*Str); !ok {
+			return NotImplemented, nil
+		}
+	}
+	r, err := s.Binary(f, op, other, side)
+	if err != nil || r == NotImplemented {
+		return r, err
+	}
+	return strToByteArray(r), nil
+}
+
+// Contains implements `in` (ints and byte strings).
+func (b *ByteArray) Contains(f *Frame, x Object) (bool, *BaseException) {
+	s := b.snapshot()
+	switch v := x.(type) {
+	case *Int:
+		if v.v < 0 || v.v > 255 {
+			return false, NewValueError("byte must be in range(0, 256)")
+		}
+		return strings.IndexByte(s, byte(v.v)) >= 0, nil
+	case *Str:
+		return strings.Contains(s, v.s), nil
+	case *ByteArray:
+		return strings.Contains(s, v.snapshot()), nil
+	}
+	return false, NewTypeError("an integer or string of size 1 is required")
+}
+
+func strToByteArray(r Object) Object {
+	switch v := r.(type) {
+	case *Str:
+		return &ByteArray{b: []byte(v.s)}
+	case *List:
+		out := make([]Object, len(v.elems))
+		for i, e := range v.elems {
+			out[i] = strToByteArray(e)
+		}
+		return NewList(out...)
+	case *Tuple:
+		out := make([]Object, len(v.elems))
+		for i, e := range v.elems {
+			out[i] = strToByteArray(e)
+		}
+		return NewTuple(out...)
+	}
+	return r
+}
+
+// initByteArrayStrMethods gives bytearray str's methods, converting
+// arguments and results (called from zinit.go, after str's methods exist).
+func initByteArrayStrMethods() {
+	keep := map[string]bool{"append": true, "extend": true, "decode": true, "__init__": true, "format": true,
+		"__format__": true, "__getnewargs__": true, "encode": true}
+	keys, vals := StrType.dict.Entries()
+	for i, k := range keys {
+		name := k.(*Str).s
+		m, ok := vals[i].(*BuiltinMethod)
+		if !ok || keep[name] || strings.HasPrefix(name, "__") || ByteArrayType.dict.getStr(name) != nil {
+			continue
+		}
+		inner := m.fn
+		returnsBytes := !strings.HasPrefix(name, "is") && name != "find" && name != "rfind" && name != "index" &&
+			name != "rindex" && name != "count" && name != "startswith" && name != "endswith"
+		ByteArrayType.def(name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			conv := make([]Object, len(args))
+			for j, a := range args {
+				conv[j] = a
+				if ba, ok := a.(*ByteArray); ok {
+					conv[j] = NewStr(ba.snapshot())
+				}
+			}
+			r, err := inner(f, NewStr(baseOf(self).(*ByteArray).snapshot()), conv, kw)
+			if err != nil || !returnsBytes {
+				return r, err
+			}
+			return strToByteArray(r), nil
+		})
+	}
+	ByteArrayType.def("reverse", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		for i, j := 0, len(ba.b)-1; i < j; i, j = i+1, j-1 {
+			ba.b[i], ba.b[j] = ba.b[j], ba.b[i]
+		}
+		ba.mu.Unlock()
+		return None, nil
+	})
+	ByteArrayType.def("pop", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		defer ba.mu.Unlock()
+		if len(ba.b) == 0 {
+			return nil, NewIndexError("pop from empty bytearray")
+		}
+		v := ba.b[len(ba.b)-1]
+		ba.b = ba.b[:len(ba.b)-1]
+		return NewInt(int64(v)), nil
+	})
 }

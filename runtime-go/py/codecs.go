@@ -37,6 +37,12 @@ func normEncoding(e string) string {
 		return "utf-16-le"
 	case "utf_16_be", "utf_16be":
 		return "utf-16-be"
+	case "utf_32", "utf32":
+		return "utf-32"
+	case "utf_32_le", "utf_32le":
+		return "utf-32-le"
+	case "utf_32_be", "utf_32be":
+		return "utf-32-be"
 	}
 	return e
 }
@@ -131,6 +137,28 @@ func Decode(f *Frame, s, encoding, errors string) (Object, *BaseException) {
 			return nil, err
 		}
 		out = r
+	case "utf-32", "utf-32-le", "utf-32-be":
+		be := enc == "utf-32-be"
+		if enc == "utf-32" && len(s) >= 4 {
+			switch s[:4] {
+			case "\xff\xfe\x00\x00":
+				s = s[4:]
+			case "\x00\x00\xfe\xff":
+				s, be = s[4:], true
+			}
+		}
+		if len(s)%4 != 0 {
+			return nil, decodeError(strings.Replace(enc, "-", "", 1), s, len(s)-len(s)%4, len(s), "truncated data")
+		}
+		for i := 0; i+4 <= len(s); i += 4 {
+			var u uint32
+			if be {
+				u = uint32(s[i])<<24 | uint32(s[i+1])<<16 | uint32(s[i+2])<<8 | uint32(s[i+3])
+			} else {
+				u = uint32(s[i+3])<<24 | uint32(s[i+2])<<16 | uint32(s[i+1])<<8 | uint32(s[i])
+			}
+			out = append(out, rune(u))
+		}
 	case "utf-16", "utf-16-le", "utf-16-be":
 		r, err := decodeUTF16(s, enc)
 		if err != nil {
@@ -185,6 +213,20 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 		return NewStr(b.String()), nil
 	case "utf-16", "utf-16-le", "utf-16-be":
 		return NewStr(encodeUTF16(r, enc)), nil
+	case "utf-32", "utf-32-le", "utf-32-be":
+		var b strings.Builder
+		if enc == "utf-32" {
+			b.WriteString("\xff\xfe\x00\x00")
+		}
+		for _, c := range r {
+			u := uint32(c)
+			if enc == "utf-32-be" {
+				b.Write([]byte{byte(u >> 24), byte(u >> 16), byte(u >> 8), byte(u)})
+			} else {
+				b.Write([]byte{byte(u), byte(u >> 8), byte(u >> 16), byte(u >> 24)})
+			}
+		}
+		return NewStr(b.String()), nil
 	case "unicode_escape", "raw_unicode_escape":
 		u := NewUnicodeRunes(r)
 		s, _ := u.Repr(f)

@@ -4,6 +4,7 @@ package py
 // needs every type's constructor to be set already.
 
 func init() {
+	initByteArrayStrMethods()
 	// every built-in type with its own constructor exposes __new__
 	for _, t := range []*Type{IntType, LongType, FloatType, ComplexType, StrType, UnicodeType, TupleType,
 		ListType, DictType, SetType, FrozenSetType, BoolType, TypeType, PropertyType, SuperType,
