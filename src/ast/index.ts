@@ -1,7 +1,7 @@
 // The ast stage's entry: decoded Python 2.7 source → the typed Module, or CPython's syntax error.
 
 import type { Module } from './nodes.js';
-import { normaliseNewlines, tokenize, type Token } from './tokenize.js';
+import { normaliseNewlines, tokenize, tokenStream, type Token } from './tokenize.js';
 import { ParseFailure, parseTokens, type SyntaxErrorInfo } from './parser.js';
 import { bytesEncoder } from './encode.js';
 
@@ -32,13 +32,27 @@ export interface AstOptions {
 export function parseModule(text: string, opts: AstOptions = {}): AstResult {
   const src = normaliseNewlines(text);
   const latin1 = opts.encoding === 'latin-1' && !opts.utf8Columns;
-  const { tokens, lines } = tokenize(src, !latin1);
-  const kept = opts.keepTokens ? { tokens } : {};
+  const toBytes = bytesEncoder(opts.encoding);
+  // The whole token list when someone needs it, or when unicode_literals may be imported (it
+  // applies file-wide); otherwise tokens stream into the parser and die young.
+  if (opts.keepTokens || src.indexOf('unicode_literals') >= 0) {
+    const { tokens, lines } = tokenize(src, !latin1);
+    const kept = opts.keepTokens ? { tokens } : {};
+    try {
+      return { ast: parseTokens(tokens, { toBytes }), lines, ...kept };
+    } catch (e) {
+      if (e instanceof ParseFailure) return { error: e.info, lines, ...kept };
+      throw e;
+    }
+  }
+  const stream = tokenStream(src, !latin1);
   try {
-    const ast = parseTokens(tokens, { toBytes: bytesEncoder(opts.encoding) });
-    return { ast, lines, ...kept };
+    const ast = parseTokens(stream, { toBytes, unicodeLiterals: false });
+    return { ast, lines: stream.lines };
   } catch (e) {
-    if (e instanceof ParseFailure) return { error: e.info, lines, ...kept };
-    throw e;
+    if (!(e instanceof ParseFailure)) throw e;
+    // The line count covers the whole file even when parsing stopped early.
+    while (!stream.done) stream.fill([], 1 << 16);
+    return { error: e.info, lines: stream.lines };
   }
 }

@@ -14,7 +14,7 @@
 // - multi-line tokens (triple-quoted strings) are at their last line with col_offset -1.
 
 import type * as A from './nodes.js';
-import { T, type Token } from './tokenize.js';
+import { T, type Token, type TokenStream } from './tokenize.js';
 import { concatStrings, decodeStringToken, LiteralError, parseNumber, type StringContext } from './literals.js';
 
 export interface SyntaxErrorInfo {
@@ -72,20 +72,44 @@ export interface ParserOptions {
   toBytes: (chars: string) => string;
 }
 
-export function parseTokens(tokens: Token[], opts: ParserOptions): A.Module {
-  return new Parser(tokens, opts).fileInput();
+/**
+ * Parses a whole token array, or pulls tokens from a stream. A stream needs the file's
+ * unicode_literals status up front (`unicodeLiterals`), since CPython applies it file-wide.
+ */
+export function parseTokens(src: Token[] | TokenStream, opts: ParserOptions & { unicodeLiterals?: boolean }): A.Module {
+  return new Parser(src, opts).fileInput();
 }
+
+/** Tokens pulled per refill when streaming. */
+const BATCH = 2048;
 
 class Parser {
   private i = 0;
   private t: Token;
+  private toks: Token[];
+  private readonly stream: TokenStream | undefined;
   private depth = 0;
   private printFunction = false;
   private readonly strings: StringContext;
 
-  constructor(private readonly toks: Token[], opts: ParserOptions) {
-    this.t = toks[0]!;
-    this.strings = { unicodeLiterals: hasFutureUnicodeLiterals(toks), toBytes: opts.toBytes };
+  constructor(src: Token[] | TokenStream, opts: ParserOptions & { unicodeLiterals?: boolean }) {
+    if (Array.isArray(src)) {
+      this.toks = src;
+    } else {
+      this.stream = src;
+      this.toks = [];
+      src.fill(this.toks, BATCH);
+    }
+    this.t = this.toks[0]!;
+    const unicodeLiterals = opts.unicodeLiterals ?? hasFutureUnicodeLiterals(this.toks);
+    this.strings = { unicodeLiterals, toBytes: opts.toBytes };
+  }
+
+  /** Drops consumed tokens and pulls the next batch from the stream. */
+  private refill(): void {
+    this.toks = this.toks.slice(this.i);
+    this.i = 0;
+    this.stream!.fill(this.toks, BATCH);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -98,11 +122,13 @@ class Parser {
 
   private next(): Token {
     const t = this.t;
+    if (this.i + 2 >= this.toks.length && this.stream && !this.stream.done) this.refill();
     this.t = this.toks[++this.i] ?? this.t;
     return t;
   }
 
   private peek(k = 1): Token {
+    if (this.i + k >= this.toks.length && this.stream && !this.stream.done) this.refill();
     return this.toks[this.i + k] ?? this.toks[this.toks.length - 1]!;
   }
 
@@ -1316,7 +1342,7 @@ const LEVEL_OPS: ReadonlyArray<ReadonlySet<string>> = [
  * CPython applies unicode_literals to the whole file once any `from __future__ import` names
  * it (the flag is read after parsing), so we look for it before decoding any string.
  */
-function hasFutureUnicodeLiterals(toks: Token[]): boolean {
+export function hasFutureUnicodeLiterals(toks: Token[]): boolean {
   for (let k = 0; k + 3 < toks.length; k++) {
     const t = toks[k]!;
     if (t.type !== T.NAME || t.str !== 'from') continue;

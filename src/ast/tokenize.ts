@@ -85,7 +85,26 @@ export function normaliseNewlines(text: string): string {
  * (true) or character columns (latin-1 files, where each character is one source byte).
  */
 export function tokenize(text: string, byteCols = true): TokenizeResult {
+  const stream = tokenStream(text, byteCols);
   const tokens: Token[] = [];
+  stream.fill(tokens, Infinity);
+  return { tokens, error: stream.error, lines: stream.lines };
+}
+
+/** Tokens on demand: the parser pulls a batch at a time, so tokens die young (cheap GC). */
+export interface TokenStream {
+  /** Appends up to `count` more tokens to `out` (fewer only at the end of input). */
+  fill(out: Token[], count: number): void;
+  readonly done: boolean;
+  /** Physical line count; final once done. */
+  readonly lines: number;
+  readonly error: TokenizeError | undefined;
+}
+
+export function tokenStream(text: string, byteCols = true): TokenStream {
+  let tokens: Token[] = [];
+  let target = 0;
+  let done = false;
   const n = text.length;
   // eslint-disable-next-line no-control-regex
   const ascii = !byteCols || !/[^\x00-\x7f]/.test(text);
@@ -114,7 +133,21 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
     tokens.push({ type, str: text.slice(start, end), lineno, col: colOf(start), start });
   };
 
+  return {
+    fill(out: Token[], count: number): void {
+      if (done) return;
+      tokens = out;
+      target = out.length + count;
+      run();
+    },
+    get done() { return done; },
+    get lines() { return Math.max(lineno - (text.endsWith('\n') ? 1 : 0), 0); },
+    get error() { return error; },
+  };
+
+  function run(): void {
   outer: while (true) {
+    if (tokens.length >= target) return;
     if (atbol) {
       atbol = false;
       let col = 0;
@@ -256,8 +289,8 @@ export function tokenize(text: string, byteCols = true): TokenizeResult {
       tokens.push({ type: T.ENDMARKER, str: '', lineno, col: 0, start: n });
     }
   }
-  const lines = lineno - (text.endsWith('\n') ? 1 : 0);
-  return { tokens, error, lines: Math.max(lines, 0) };
+  done = true;
+  }
 
   // Scans a string literal whose quote is at `pos`; `start` is where its prefix began.
   function scanString(start: number): boolean {
