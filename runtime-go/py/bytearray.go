@@ -310,3 +310,44 @@ func initByteArrayStrMethods() {
 		return NewInt(int64(v)), nil
 	})
 }
+
+// DelItem deletes a byte or a slice.
+func (b *ByteArray) DelItem(f *Frame, key Object) *BaseException {
+	b.mu.Lock()
+	n := len(b.b)
+	b.mu.Unlock()
+	if sl, ok := key.(*Slice); ok {
+		start, _, step, cnt, err := sl.indices(f, n)
+		if err != nil {
+			return err
+		}
+		del := map[int]bool{}
+		for i, j := 0, start; i < cnt; i, j = i+1, j+step {
+			del[j] = true
+		}
+		b.mu.Lock()
+		out := b.b[:0:0]
+		for i, c := range b.b {
+			if !del[i] {
+				out = append(out, c)
+			}
+		}
+		b.b = out
+		b.mu.Unlock()
+		return nil
+	}
+	i, err := IndexInt(f, key, "bytearray indices must be integers")
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if i < 0 {
+		i += len(b.b)
+	}
+	if i < 0 || i >= len(b.b) {
+		return NewIndexError("bytearray index out of range")
+	}
+	b.b = append(b.b[:i:i], b.b[i+1:]...)
+	return nil
+}

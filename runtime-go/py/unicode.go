@@ -326,7 +326,50 @@ func init() {
 	})
 	// Methods whose semantics are the same on code points: delegate to
 	// the str implementation over UTF-8 and convert results back.
-	for _, name := range []string{"split", "rsplit", "splitlines", "strip", "lstrip", "rstrip",
+	t.def("splitlines", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("splitlines", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		keep := false
+		if len(args) == 1 {
+			k, err := IsTrue(f, args[0])
+			if err != nil {
+				return nil, err
+			}
+			keep = k
+		}
+		r := selfUnicode(self).r
+		isBreak := func(c rune) bool {
+			switch c {
+			case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+				return true
+			}
+			return false
+		}
+		var out []Object
+		i := 0
+		for i < len(r) {
+			j := i
+			for j < len(r) && !isBreak(r[j]) {
+				j++
+			}
+			eol := j
+			if j < len(r) {
+				if r[j] == '\r' && j+1 < len(r) && r[j+1] == '\n' {
+					j += 2
+				} else {
+					j++
+				}
+			}
+			if keep {
+				eol = j
+			}
+			out = append(out, NewUnicodeRunes(append([]rune(nil), r[i:eol]...)))
+			i = j
+		}
+		return NewList(out...), nil
+	})
+	for _, name := range []string{"split", "rsplit", "strip", "lstrip", "rstrip",
 		"startswith", "endswith", "find", "rfind", "index", "rindex", "count", "replace",
 		"partition", "rpartition", "expandtabs", "zfill", "ljust", "rjust", "center"} {
 		name := name
