@@ -11,7 +11,11 @@ import { inplaceFn } from './rt.js';
 import { emitImport, emitImportFrom } from './imports.js';
 
 export function stmts(b: Body, body: A.stmt[]): void {
-  for (const st of body) stmt(b, st);
+  for (const st of body) {
+    stmt(b, st);
+    // Code after return/raise/break/continue never runs; emitting it would be unreachable Go.
+    if (terminates([st])) return;
+  }
 }
 
 export function stmt(b: Body, st: A.stmt): void {
@@ -231,7 +235,7 @@ function forLoop(b: Body, st: A.For): void {
  * Runs `body` inside a Go closure `func() (int, *py.BaseException)` and returns the names of the
  * control-code and exception variables. The caller decides what the exception means.
  */
-function closure(b: Body, body: () => void): { ctl: string; exc: string; used: Set<number> } {
+function closure(b: Body, body: () => void, ends = false): { ctl: string; exc: string; used: Set<number> } {
   const ctl = b.mod.fresh('ctl');
   const exc = b.mod.fresh('exc');
   b.p.line(`${ctl}, ${exc} := func() (int, *py.BaseException) {`);
@@ -239,7 +243,7 @@ function closure(b: Body, body: () => void): { ctl: string; exc: string; used: S
   b.ctlUsed.push(new Set());
   b.p.indent(() => {
     body();
-    b.p.line('return 0, nil');
+    if (!ends) b.p.line('return 0, nil');
   });
   const used = b.ctlUsed.pop()!;
   b.closureDepth--;
@@ -287,7 +291,7 @@ export function needsRv(body: A.stmt[]): boolean {
 }
 
 function tryExcept(b: Body, st: A.TryExcept): void {
-  const { ctl, exc, used } = closure(b, () => stmts(b, st.body));
+  const { ctl, exc, used } = closure(b, () => stmts(b, st.body), terminates(st.body));
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => {
     b.p.line(`f.Catch(${exc})`);
@@ -334,12 +338,18 @@ function handlers(b: Body, hs: A.ExceptHandler[], exc: string): void {
 }
 
 function tryFinally(b: Body, st: A.TryFinally): void {
-  const { ctl, exc, used } = closure(b, () => stmts(b, st.body));
+  const { ctl, exc, used } = closure(b, () => stmts(b, st.body), terminates(st.body));
   const line = b.mod.fresh('line');
   b.p.line(`${line} := f.Line`);
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => b.p.line(`f.Catch(${exc})`));
   b.p.line('}');
+  if (terminates(st.finalbody)) {
+    // return/break/continue in finally discards the pending exception and control code.
+    b.p.line(`_, _ = ${ctl}, ${line}`);
+    stmts(b, st.finalbody);
+    return;
+  }
   stmts(b, st.finalbody);
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => {
@@ -360,7 +370,7 @@ function withStmt(b: Body, st: A.With): void {
     if (st.optional_vars) assign(b, st.optional_vars, val);
     else b.p.line(`_ = ${val}`);
     stmts(b, st.body);
-  });
+  }, terminates(st.body));
   b.p.line(`if ${exc} != nil {`);
   b.p.indent(() => {
     b.p.line(`f.Catch(${exc})`);
@@ -394,8 +404,12 @@ export function terminates(body: A.stmt[]): boolean {
   const last = body[body.length - 1];
   if (!last) return false;
   switch (last._type) {
-    case 'Return': case 'Raise': return true;
+    // break/continue only end a statement list inside a loop body or a try-closure, where the
+    // caller emits nothing after it (or they became `return code, nil`).
+    case 'Return': case 'Raise': case 'Break': case 'Continue': return true;
     case 'If': return last.orelse.length > 0 && terminates(last.body) && terminates(last.orelse);
+    // A finally that always leaves is the last Go statement emitted for the try.
+    case 'TryFinally': return terminates(last.finalbody);
     default: return false;
   }
 }
