@@ -351,3 +351,39 @@ func (b *ByteArray) DelItem(f *Frame, key Object) *BaseException {
 	b.b = append(b.b[:i:i], b.b[i+1:]...)
 	return nil
 }
+
+func init() {
+	ByteArrayType.def("insert", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if len(args) != 2 || len(kw) > 0 {
+			return nil, NewTypeError("insert() takes exactly 2 arguments (" + itoa(len(args)) + " given)")
+		}
+		i, err := IndexInt(f, args[0], "an integer is required")
+		if err != nil {
+			return nil, err
+		}
+		v, err := IndexInt(f, args[1], "an integer or string of size 1 is required")
+		if err != nil {
+			return nil, err
+		}
+		if v < 0 || v > 255 {
+			return nil, NewValueError("byte must be in range(0, 256)")
+		}
+		ba := baseOf(self).(*ByteArray)
+		ba.mu.Lock()
+		defer ba.mu.Unlock()
+		n := len(ba.b)
+		if i < 0 {
+			i += n
+			if i < 0 {
+				i = 0
+			}
+		}
+		if i > n {
+			i = n
+		}
+		ba.b = append(ba.b, 0)
+		copy(ba.b[i+1:], ba.b[i:])
+		ba.b[i] = byte(v)
+		return None, nil
+	})
+}
