@@ -14,6 +14,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/posix"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sre"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"

@@ -173,3 +173,21 @@ func NewExceptionClass(module, name string, base *py.Type) *py.Type {
 	}
 	return t
 }
+
+// EnvError builds IOError/OSError(errno, strerror[, filename]) through the
+// type's constructor, which moves the filename out of args as CPython's
+// EnvironmentError does (py.NewExceptionArgs would keep three args).
+func EnvError(t *py.Type, errno int, msg string, filename py.Object) *py.BaseException {
+	args := []py.Object{py.NewInt(int64(errno)), py.NewStr(msg)}
+	if filename != nil {
+		args = append(args, filename)
+	}
+	e, err := py.Call(py.NewRootFrame(), t, args, nil)
+	if err != nil {
+		return err
+	}
+	if be, ok := e.(*py.BaseException); ok {
+		return be
+	}
+	return py.NewExceptionArgs(t, args...)
+}
