@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   }
   const lines = audit.modules.reduce((s, m) => s + m.lines, 0);
   console.log(`audit: ${label}: ${audit.modules.length} modules, ${lines} lines, ${audit.findings.length} findings`);
+  // Timings on a shared machine mean little without the load they were taken under.
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'grumpy-bench-'));
   const day = 86_400_000;
   const history: HistoryEntry[] = [0, 1, 2].map((d) => historyEntryFrom(audit, new Date(Date.UTC(2026, 10, 20) + d * day), '0.1.0'));
