@@ -20,4 +20,5 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sre"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/time"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/zlib"
 )
