@@ -10,7 +10,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeRepository } from '../src/analyze/index.js';
 import { findPython2, python2Env } from '../src/python2.js';
@@ -20,6 +20,8 @@ const INCLUDE = ['**/*.py'];
 
 interface ChildReport {
   ms: number;
+  /** CPU time of the whole process (all threads), user + system. */
+  cpuMs: number;
   files: number;
   parsed: number;
   lines: number;
@@ -31,11 +33,13 @@ interface ChildReport {
 
 async function child(root: string, cacheDir: string, threads: number | undefined, out: string): Promise<void> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const { audit, parsed } = await analyzeRepository(root, { include: INCLUDE, cacheDir, threads });
   writeFileSync(out, JSON.stringify(audit));
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   const report: ChildReport = {
-    ms, files: audit.modules.length, parsed, lines: audit.summary.lines,
+    ms, cpuMs: (cpu.user + cpu.system) / 1000, files: audit.modules.length, parsed, lines: audit.summary.lines,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     byVerdict: audit.summary.byVerdict as Record<string, number>,
     top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
@@ -52,10 +56,12 @@ function distChild(root: string, cacheDir: string, threads: number | undefined, 
     import path from 'node:path';
     const { analyzeRepository } = await import(${JSON.stringify(index)});
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const { audit, parsed } = await analyzeRepository(${JSON.stringify(root)}, { include: ${JSON.stringify(INCLUDE)}, cacheDir: ${JSON.stringify(cacheDir)}, threads: ${threads ?? 'undefined'} });
     writeFileSync(${JSON.stringify(out)}, JSON.stringify(audit));
     const ms = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ ms, files: audit.modules.length, parsed, lines: audit.summary.lines,
+    const cpu = process.cpuUsage(c0);
+    process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, files: audit.modules.length, parsed, lines: audit.summary.lines,
       maxRssMiB: process.resourceUsage().maxRSS / 1024, byVerdict: audit.summary.byVerdict,
       top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
       fileList: audit.modules.map((m) => path.join(audit.root, m.path)) }));`;
@@ -86,6 +92,7 @@ import sys, time, ast
 paths = [l.rstrip('\\n') for l in open(sys.argv[1])]
 srcs = [open(p, 'rb').read() for p in paths]
 t = time.time()
+c = time.clock()
 ok = 0
 for p, s in zip(paths, srcs):
     try:
@@ -93,7 +100,7 @@ for p, s in zip(paths, srcs):
         ok += 1
     except (SyntaxError, TypeError, ValueError):
         pass
-sys.stdout.write('%f %d\\n' % ((time.time() - t) * 1000, ok))
+sys.stdout.write('%f %d %f\\n' % ((time.time() - t) * 1000, ok, (time.clock() - c) * 1000))
 `;
 
 async function main(): Promise<void> {
@@ -119,14 +126,14 @@ async function main(): Promise<void> {
     const pyScript = path.join(work, 'bench.py');
     writeFileSync(pyScript, PY_BENCH);
     const list = path.join(work, 'files.txt');
-    const rows: { pyMs: number; pyOk: number; cold: ChildReport; coldWall: number; warm: ChildReport; warmWall: number }[] = [];
+    const rows: { pyMs: number; pyOk: number; pyCpuMs: number; cold: ChildReport; coldWall: number; warm: ChildReport; warmWall: number }[] = [];
     for (let i = 0; i < rounds; i++) {
       const cacheDir = path.join(work, `cache-${i}`);
       const cold = runChild(root, cacheDir, threads, path.join(work, `cold-${i}.json`));
       const warm = runChild(root, cacheDir, threads, path.join(work, `warm-${i}.json`));
       writeFileSync(list, cold.report.fileList!.join('\n') + '\n');
-      const [pyMs, pyOk] = execFileSync(py.executable, [pyScript, list], { encoding: 'utf8', env: python2Env() }).trim().split(' ').map(Number);
-      rows.push({ pyMs: pyMs!, pyOk: pyOk!, cold: cold.report, coldWall: cold.wallMs, warm: warm.report, warmWall: warm.wallMs });
+      const [pyMs, pyOk, pyCpuMs] = execFileSync(py.executable, [pyScript, list], { encoding: 'utf8', env: python2Env() }).trim().split(' ').map(Number);
+      rows.push({ pyMs: pyMs!, pyOk: pyOk!, pyCpuMs: pyCpuMs!, cold: cold.report, coldWall: cold.wallMs, warm: warm.report, warmWall: warm.wallMs });
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const pyMs = med(rows.map((r) => r.pyMs));
@@ -141,6 +148,10 @@ async function main(): Promise<void> {
     console.log(`cold scan to JSON (${c.parsed} parsed):   ${fmt(coldMs)}   rounds: ${rows.map((r) => fmt(r.cold.ms)).join(', ')}  (child wall ${fmt(med(rows.map((r) => r.coldWall)))})`);
     console.log(`cold scan speed:                 ${Math.round(c.lines / (coldMs / 1000)).toLocaleString('en-US')} LOC/s`);
     console.log(`ratio cold scan / python2.7:     ${(coldMs / pyMs).toFixed(2)}x median, ${bestRatio.toFixed(2)}x best round  (target <= 0.75x)`);
+    const pyCpu = med(rows.map((r) => r.pyCpuMs));
+    const coldCpu = med(rows.map((r) => r.cold.cpuMs));
+    console.log(`CPU time (load-insensitive):     python2.7 ${fmt(pyCpu)}, cold scan ${fmt(coldCpu)} over all threads` +
+      ` = ${fmt(coldCpu / (threads ?? availableParallelism()))} per core if perfectly parallel (ratio ${(coldCpu / (threads ?? availableParallelism()) / pyCpu).toFixed(2)}x)`);
     console.log(`warm re-run (${rows[0]!.warm.parsed} parsed):          ${fmt(warmMs)}   (child wall incl. node start-up ${fmt(med(rows.map((r) => r.warmWall)))})  (target <= 0.3 s)`);
     console.log(`peak memory (max RSS):           cold ${Math.max(...rows.map((r) => r.cold.maxRssMiB)).toFixed(0)} MiB, warm ${Math.max(...rows.map((r) => r.warm.maxRssMiB)).toFixed(0)} MiB  (target <= 1536 MiB)`);
     console.log(`verdicts: ${JSON.stringify(c.byVerdict)}`);

@@ -16,6 +16,8 @@ import { buildGraph, type GraphEdge } from './graph.js';
 import { parseOnThreads } from './facts-pool.js';
 import type { FactsRequest, FactsResult, ParseForFacts } from './parse-step.js';
 import type { parseOne as ParseOne } from '../parse/parse-one.js';
+import type { createCstParser as CreateCstParser, parseCst as ParseCst } from '../parse/treesitter.js';
+import { extractFacts } from './facts.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
 import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
@@ -193,10 +195,10 @@ async function parseWithCache(
   const results = reqs.length > 0 ? await parse(reqs.map(({ path: p, text }) => ({ path: p, text })), { threads: opts.threads, events }) : [];
   const encodings = new Map(pyFiles.map((f) => [f.path, f.encoding]));
   if (results.some((r) => r.facts?.syntaxError)) {
-    // Loaded on demand: the front end's parser is only needed for the few files tree-sitter rejects.
-    const { parseOne } = await import('../parse/parse-one.js');
+    // Loaded on demand: the front end is only needed for the few files plain tree-sitter rejects.
+    const frontEnd = { ...(await import('../parse/parse-one.js')), ...(await import('../parse/treesitter.js')) };
     results.forEach((r, i) => {
-      if (r.facts?.syntaxError) results[i] = recheckSyntax(parseOne, r, reqs[i]!.text, encodings.get(r.path));
+      if (r.facts?.syntaxError) results[i] = recheckSyntax(frontEnd, r, reqs[i]!.text, encodings.get(r.path));
     });
   }
   results.forEach((r, i) => {
@@ -213,13 +215,25 @@ async function parseWithCache(
   return { facts: out, hits: cache?.hits ?? 0, parsed: reqs.length };
 }
 
+interface FrontEnd {
+  parseOne: typeof ParseOne;
+  createCstParser: typeof CreateCstParser;
+  parseCst: typeof ParseCst;
+}
+
+let repairParser: ReturnType<typeof CreateCstParser> | undefined;
+
 /**
- * tree-sitter-python misreads some valid Python 2 (`exec f(x) in d`, `x.False`, `async` as a name),
- * so a file whose plain tree has an error goes through the front end's parser, the syntax oracle,
- * which also re-parses the tree with its Python 2 repairs. Only those few files pay for it.
+ * tree-sitter-python misreads some valid Python 2 (`exec f(x) in d`, `x.False`, `async` as a name).
+ * A file whose plain tree has an error is parsed again with the front end's Python 2 repairs; if
+ * that tree still has one, the front end's parser (the syntax oracle) gives the exact verdict and
+ * message. Only those few files pay for it.
  */
-function recheckSyntax(parseOne: typeof ParseOne, r: FactsResult, text: string, encoding: string | undefined): FactsResult {
-  const exact = parseOne({ path: r.path, text, want: { facts: true }, ...(encoding ? { encoding } : {}) });
+function recheckSyntax(fe: FrontEnd, r: FactsResult, text: string, encoding: string | undefined): FactsResult {
+  repairParser ??= fe.createCstParser();
+  const repaired = fe.parseCst(repairParser, text).tree;
+  if (!repaired.rootNode.hasError) return { ...r, facts: extractFacts(repaired.rootNode, text, r.path) };
+  const exact = fe.parseOne({ path: r.path, text, want: { facts: true }, ...(encoding ? { encoding } : {}) });
   const facts = exact.facts ?? r.facts!;
   const accepted = !exact.diagnostics.some((d) => d.severity === 'error');
   if (accepted && facts.syntaxError) delete facts.syntaxError;
