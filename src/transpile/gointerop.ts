@@ -141,16 +141,19 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
         bad = true;
         continue;
       }
-      members.push(`${goUtf8(m)}: ${wrapped},`);
+      members.push(`${goUtf8(m)}, ${wrapped}`);
     }
     if (bad) continue;
     ok.add(pkg);
+    ok.add(GO_PREFIX);
     const adapters = pi.adapters ?? [];
     if (members.length > 0 || adapters.length > 0) specs.push({ path: gp, spec: `${name} "${gp}"` });
     for (const [iface, fn] of adapters) init.push(`gointerop.Adapter[${name}.${iface}, ${name}.${fn}]()`);
-    if (members.length === 0) init.push(`gointerop.Register(${goUtf8(gp)}, nil)`);
-    else init.push(`gointerop.Register(${goUtf8(gp)}, map[string]gointerop.Member{`, ...members.map((l) => `\t${l}`), '})');
+    if (members.length === 0) init.push(`gointerop.RegisterPackage(${goUtf8(gp)})`);
+    for (const m of members) init.push(`gointerop.Register(${goUtf8(gp)}, ${m})`);
   }
+  // `from __go__ import GoError` alone still links gointerop, whose init registers __go__.
+  if (init.length === 0) init.push('_ = gointerop.GoErrorType');
   specs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { imports: specs.map((s) => s.spec), init, used: true };
 }
