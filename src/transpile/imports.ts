@@ -5,8 +5,11 @@ import type * as A from '../ast/nodes.js';
 import type { Body } from './context.js';
 import { call, run, storeName } from './expr.js';
 import { goUtf8 } from './goliteral.js';
+import { isGoModule, resolveGoImport } from './gointerop.js';
 
 function resolveOrReport(b: Body, at: A.stmt, name: string | null, level: number): string | null {
+  // Go packages were checked (and any problem reported) before emission: see gointerop.ts.
+  if (level === 0 && isGoModule(name)) return resolveGoImport(b.mod, name);
   const abs = b.mod.imports.resolve(name, level);
   if (abs === null) {
     const shown = '.'.repeat(level) + (name ?? '');
