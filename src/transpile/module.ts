@@ -10,6 +10,7 @@ import { analyzeScopes } from './scope.js';
 import { stmts, terminates } from './stmt.js';
 import { expr, run } from './expr.js';
 import { findBlocked } from './blocked.js';
+import { collectGoInterop, GOINTEROP_IMPORT } from './gointerop.js';
 
 export const RUNTIME_IMPORT = 'github.com/grumpy-audit/grumpy-audit/runtime-go/py';
 
@@ -52,6 +53,7 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
   const table = analyzeScopes(input.ast);
   const mod = new ModuleCtx(input.file, input.name, table, futuresOf(input.ast), input.lines, input.imports);
   findBlocked(mod, input.ast);
+  const goi = collectGoInterop(mod, input.ast);
   const body = new Printer();
   body.indent(() => {
     const b = new Body(mod, body, table.module, 'module');
@@ -69,11 +71,15 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
   p.line(`// Package ${input.goPackage} is the Python module ${input.name}.`);
   p.line(`package ${input.goPackage}`);
   p.line();
-  if (mod.consts.some((c) => c.includes('math.'))) {
+  // gofmt order: the standard-library group sorted by path (Go interop packages have aliases), then ours.
+  const std = [...(mod.consts.some((c) => c.includes('math.')) ? ['"math"'] : []), ...goi.imports]
+    .sort((x, y) => (x.slice(x.indexOf('"')) < y.slice(y.indexOf('"')) ? -1 : 1));
+  if (std.length > 0 || goi.used) {
     p.line('import (');
     p.indent(() => {
-      p.line('"math"');
-      p.line();
+      for (const spec of std) p.line(spec);
+      if (std.length > 0) p.line();
+      if (goi.used) p.line(`"${GOINTEROP_IMPORT}"`);
       p.line(`"${RUNTIME_IMPORT}"`);
     });
     p.line(')');
@@ -93,6 +99,7 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
   for (const c of [...mod.codes, ...mod.consts]) p.line(`var ${c}`);
   p.line();
   p.block('func init()', () => {
+    for (const l of goi.init) p.line(l);
     p.line('py.RegisterModule(py.ModuleSpec{');
     p.indent(() => {
       p.line(`Name:      ${goUtf8(input.name)},`);
