@@ -5,6 +5,7 @@
 package all
 
 import (
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/array"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/binascii"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cStringIO"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cmath"
