@@ -21,5 +21,6 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sre"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/time"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/weakref"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/zlib"
 )
