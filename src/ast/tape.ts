@@ -7,7 +7,7 @@
 // None), a list (length, items), a string index (or -1), a literal value, a bool or a small int.
 // Deep trees make both directions recurse; callers catch RangeError (see src/parse/worker.ts).
 
-import { FIELDS, hasLocation, type AstNode, type Module, type PyNumValue, type PyStrValue, type PyUnicode } from './nodes.js';
+import { FIELDS, hasLocation, type Module } from './nodes.js';
 
 export interface Tape {
   ints: Int32Array;
@@ -49,8 +49,94 @@ const SCHEMA: Array<{ type: string; fields: Array<[string, Kind]>; located: bool
 
 const NUM_KINDS = ['int', 'long', 'float', 'complex'] as const;
 
+// Both directions are generated once from SCHEMA: one switch case per node type, building each
+// node as an object literal, so decoded nodes get the parser's own shapes (fast property access)
+// and nothing walks field lists at run time.
+
+type Encoder = (root: Module, put: (v: number) => void, str: (s: string | null) => void) => void;
+type Decoder = (ints: Int32Array, strs: string[], numKinds: readonly string[], consts: unknown[]) => Module;
+
+const FIELD_ENCODE: Record<Kind, (x: string) => string> = {
+  node: (x) => `N(${x});`,
+  nodes: (x) => `{ const a = ${x}; P(a.length); for (let k = 0; k < a.length; k++) N(a[k]); }`,
+  ident: (x) => `S(${x});`,
+  idents: (x) => `{ const a = ${x}; P(a.length); for (let k = 0; k < a.length; k++) S(a[k]); }`,
+  str: (x) => `STR(${x});`,
+  num: (x) => `NUM(${x});`,
+  bool: (x) => `P(${x} ? 1 : 0);`,
+  int: (x) => `P(${x} === null ? -1 : ${x});`,
+};
+
+const FIELD_DECODE: Record<Kind, string> = {
+  node: 'N()', nodes: 'L()', ident: 'S()', idents: 'LS()', str: 'STR()', num: 'NUM()',
+  bool: '(I[i++] === 1)', int: 'INT()',
+};
+
+function buildEncoder(): Encoder {
+  const cases = SCHEMA.map((sch, t) => {
+    const body = sch.fields.map(([f, kind]) => FIELD_ENCODE[kind](`v.${f}`)).join(' ');
+    const loc = sch.located ? 'P(v.lineno); P(v.col_offset);' : '';
+    return `case ${t}: P(${t}); ${body} ${loc} return;`;
+  }).join('\n');
+  const src = `
+    const NUMK = { int: 0, long: 1, float: 2, complex: 3 };
+    function STR(s) {
+      if (typeof s === 'string') { P(0); S(s); return; }
+      P(1); S(s.value);
+      const c = s.codePoints; P(c ? c.length : -1);
+      if (c) for (let k = 0; k < c.length; k++) P(c[k]);
+    }
+    function NUM(n) { P(NUMK[n.kind]); if (n.kind === 'complex') { S(n.real); S(n.imag); } else S(n.value); }
+    function N(v) {
+      if (v === null) { P(-1); return; }
+      switch (TI.get(v._type)) {\n${cases}\n}
+      throw new Error('encodeTape: unknown node type ' + v._type);
+    }
+    N(root);`;
+  const make = new Function('TI', `return function (root, P, S) {${src}};`) as (ti: Map<string, number>) => Encoder;
+  return make(TYPE_INDEX);
+}
+
+function buildDecoder(): Decoder {
+  const cases = SCHEMA.map((sch, t) => {
+    if (!sch.fields.length && !sch.located) return `case ${t}: return C[${t}];`;
+    const props = [`_type: ${JSON.stringify(sch.type)}`, ...sch.fields.map(([f, kind]) => `${f}: ${FIELD_DECODE[kind]}`)];
+    if (sch.located) props.push('lineno: I[i++]', 'col_offset: I[i++]');
+    return `case ${t}: return { ${props.join(', ')} };`;
+  }).join('\n');
+  const src = `
+    let i = 0;
+    function S() { const k = I[i++]; return k < 0 ? null : X[k]; }
+    function INT() { const v = I[i++]; return v < 0 ? null : v; }
+    function L() { const n = I[i++]; const a = new Array(n); for (let k = 0; k < n; k++) a[k] = N(); return a; }
+    function LS() { const n = I[i++]; const a = new Array(n); for (let k = 0; k < n; k++) a[k] = S(); return a; }
+    function STR() {
+      if (I[i++] === 0) return S();
+      const u = { kind: 'unicode', value: S() };
+      const n = I[i++];
+      if (n >= 0) { u.codePoints = Array.from(I.subarray(i, i + n)); i += n; }
+      return u;
+    }
+    function NUM() {
+      const k = I[i++];
+      if (k === 3) return { kind: 'complex', real: S(), imag: S() };
+      return { kind: K[k], value: S() };
+    }
+    function N() {
+      switch (I[i++]) {\n${cases}\n}
+      return null;
+    }
+    return N();`;
+  return new Function('I', 'X', 'K', 'C', src) as Decoder;
+}
+
+const encoder = buildEncoder();
+const decoder = buildDecoder();
+/** Shared frozen singletons (Load, Add, Eq…), as the parser itself shares them. */
+const CONSTS: unknown[] = SCHEMA.map((sch) => (sch.fields.length || sch.located ? undefined : Object.freeze({ _type: sch.type })));
+
 export function encodeTape(root: Module): Tape {
-  let ints = new Int32Array(1024);
+  let ints = new Int32Array(4096);
   let n = 0;
   const strs: string[] = [];
   const put = (v: number): void => {
@@ -66,111 +152,10 @@ export function encodeTape(root: Module): Tape {
     put(strs.length);
     strs.push(s);
   };
-  const node = (v: AstNode | null): void => {
-    if (v === null) { put(-1); return; }
-    const t = TYPE_INDEX.get(v._type)!;
-    const sch = SCHEMA[t]!;
-    put(t);
-    const rec = v as unknown as Record<string, unknown>;
-    for (const [f, kind] of sch.fields) {
-      const x = rec[f];
-      switch (kind) {
-        case 'node': node(x as AstNode | null); break;
-        case 'nodes': {
-          const list = x as AstNode[];
-          put(list.length);
-          for (const e of list) node(e);
-          break;
-        }
-        case 'ident': str(x as string | null); break;
-        case 'idents': {
-          const list = x as string[];
-          put(list.length);
-          for (const e of list) str(e);
-          break;
-        }
-        case 'str': {
-          const s = x as PyStrValue;
-          if (typeof s === 'string') { put(0); str(s); break; }
-          put(1);
-          str(s.value);
-          const cps = s.codePoints;
-          put(cps ? cps.length : -1);
-          if (cps) for (const c of cps) put(c);
-          break;
-        }
-        case 'num': {
-          const num = x as PyNumValue;
-          put(NUM_KINDS.indexOf(num.kind));
-          if (num.kind === 'complex') { str(num.real); str(num.imag); } else str(num.value);
-          break;
-        }
-        case 'bool': put(x ? 1 : 0); break;
-        case 'int': put(x === null ? -1 : (x as number)); break;
-      }
-    }
-    if (sch.located) {
-      put(rec.lineno as number);
-      put(rec.col_offset as number);
-    }
-  };
-  node(root);
+  encoder(root, put, str);
   return { ints: ints.slice(0, n), strs };
 }
 
 export function decodeTape(tape: Tape): Module {
-  const { ints, strs } = tape;
-  let i = 0;
-  const str = (): string | null => {
-    const k = ints[i++]!;
-    return k < 0 ? null : strs[k]!;
-  };
-  const node = (): AstNode | null => {
-    const t = ints[i++]!;
-    if (t < 0) return null;
-    const sch = SCHEMA[t]!;
-    const out: Record<string, unknown> = { _type: sch.type };
-    for (const [f, kind] of sch.fields) {
-      switch (kind) {
-        case 'node': out[f] = node(); break;
-        case 'nodes': {
-          const len = ints[i++]!;
-          const list = new Array<AstNode | null>(len);
-          for (let k = 0; k < len; k++) list[k] = node();
-          out[f] = list;
-          break;
-        }
-        case 'ident': out[f] = str(); break;
-        case 'idents': {
-          const len = ints[i++]!;
-          const list = new Array<string | null>(len);
-          for (let k = 0; k < len; k++) list[k] = str();
-          out[f] = list;
-          break;
-        }
-        case 'str': {
-          if (ints[i++] === 0) { out[f] = str(); break; }
-          const u: PyUnicode = { kind: 'unicode', value: str()! };
-          const len = ints[i++]!;
-          if (len >= 0) u.codePoints = Array.from(ints.subarray(i, i + len));
-          if (len > 0) i += len;
-          out[f] = u;
-          break;
-        }
-        case 'num': {
-          const kind = NUM_KINDS[ints[i++]!]!;
-          out[f] = kind === 'complex' ? { kind, real: str(), imag: str() } : { kind, value: str() };
-          break;
-        }
-        case 'bool': out[f] = ints[i++] === 1; break;
-        case 'int': { const v = ints[i++]!; out[f] = v < 0 ? null : v; break; }
-      }
-    }
-    if (sch.located) {
-      out.lineno = ints[i++];
-      out.col_offset = ints[i++];
-    }
-    return out as unknown as AstNode;
-  };
-  return node() as Module;
+  return decoder(tape.ints, tape.strs, NUM_KINDS, CONSTS);
 }
