@@ -50,6 +50,15 @@ func (d *Dict) getStrSlow(name string) Object {
 }
 
 func (d *Dict) setStr(name string, v Object) {
+	h := strHash(name)
+	d.ht.mu.Lock()
+	if ep := d.ht.findStr(name, h); ep != nil {
+		// existing attribute: replace in place, no key allocation
+		ep.value = v
+		d.ht.mu.Unlock()
+		return
+	}
+	d.ht.mu.Unlock()
 	_ = d.SetItem(nil, NewStr(name), v)
 }
 

@@ -157,6 +157,31 @@ func (h *hashtable) lookupStr(name string, hash int64) (Object, bool) {
 	}
 }
 
+// findStr returns the active entry whose key is the str name, or nil
+// (also nil when another key type shares the hash; callers then take the
+// general path).
+func (h *hashtable) findStr(name string, hash int64) *htEntry {
+	h.init()
+	mask := uint64(h.mask)
+	i := uint64(hash) & mask
+	for perturb := uint64(hash); ; perturb >>= 5 {
+		ep := &h.table[i&mask]
+		if ep.key == nil {
+			return nil
+		}
+		if ep.key != dummy && ep.hash == hash {
+			s, isStr := ep.key.(*Str)
+			if !isStr {
+				return nil
+			}
+			if s.s == name {
+				return ep
+			}
+		}
+		i = (i << 2) + i + perturb + 1
+	}
+}
+
 // get returns the value (or key, for sets) stored under key, or nil.
 func (h *hashtable) get(f *Frame, key Object, hash int64) (*htEntry, *BaseException) {
 	i, err := h.lookup(f, key, hash)

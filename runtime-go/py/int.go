@@ -9,7 +9,7 @@ import (
 
 // Int is Python 2's machine int (64-bit, like CPython on LP64). Results
 // that overflow are promoted to *Long, never wrapped. Values in
-// [-128, 1024] are preallocated so common arithmetic does not allocate.
+// [-1024, 131072] are preallocated so common arithmetic does not allocate.
 //
 // bool is a subclass of int; True and False are *Int values told apart by
 // identity, so every int fast path accepts them too.
@@ -23,9 +23,11 @@ var (
 	BoolType = newBuiltinType("bool", IntType)
 )
 
+// The cache covers typical loop counters and indexes (1 MiB of ints);
+// CPython caches only [-5, 256] but has an int free list instead.
 const (
-	smallIntMin = -128
-	smallIntMax = 1024
+	smallIntMin = -1024
+	smallIntMax = 1 << 17
 )
 
 var smallInts [smallIntMax - smallIntMin + 1]Int

@@ -80,6 +80,24 @@ func Divmod(f *Frame, a, b Object) (Object, *BaseException) { return binaryOp(f,
 func BinaryOp(f *Frame, op Op, a, b Object) (Object, *BaseException) { return binaryOp(f, op, a, b) }
 
 func binaryOp(f *Frame, op Op, a, b Object) (Object, *BaseException) {
+	// fast paths: int op int (bools excluded from & | ^, which keep bool)
+	// and float op float
+	switch x := a.(type) {
+	case *Int:
+		if y, ok := b.(*Int); ok {
+			if op < OpAnd || (x != True && x != False) || (y != True && y != False) {
+				if r, err := intOp(op, x.v, y.v); r != NotImplemented {
+					return r, err
+				}
+			}
+		}
+	case *Float:
+		if y, ok := b.(*Float); ok {
+			if r, err := floatOp(op, x.v, y.v); r != NotImplemented {
+				return r, err
+			}
+		}
+	}
 	at, bt := a.Type(), b.Type()
 	triedB := false
 	if at != bt && bt.IsSubtype(at) && !bt.builtin {
@@ -149,9 +167,14 @@ var inplaceSymbols = [numOps]string{"+=", "-=", "*=", "/=", "/=", "//=", "%=", "
 
 // Inplace is a op= b: __iadd__ and friends, falling back to Binary.
 func Inplace(f *Frame, op Op, a, b Object) (Object, *BaseException) {
-	if x, ok := a.(*Int); ok {
-		if _, ok := b.(*Int); ok {
-			return binaryOp(f, op, x, b)
+	switch x := a.(type) {
+	case *Int:
+		if y, ok := b.(*Int); ok && op < OpAnd {
+			return intOp(op, x.v, y.v)
+		}
+	case *Float:
+		if y, ok := b.(*Float); ok && op < OpLShift {
+			return floatOp(op, x.v, y.v)
 		}
 	}
 	if ip, ok := a.(Inplacer); ok {
@@ -333,6 +356,22 @@ func GetItem(f *Frame, o, key Object) (Object, *BaseException) {
 
 // SetItem is o[key] = v.
 func SetItem(f *Frame, o, key, v Object) *BaseException {
+	if l, ok := o.(*List); ok {
+		if i, ok := key.(*Int); ok {
+			l.mu.Lock()
+			n := int64(len(l.elems))
+			idx := i.v
+			if idx < 0 {
+				idx += n
+			}
+			if idx >= 0 && idx < n {
+				l.elems[idx] = v
+				l.mu.Unlock()
+				return nil
+			}
+			l.mu.Unlock()
+		}
+	}
 	if s, ok := o.(ItemSetter); ok {
 		return s.SetItem(f, key, v)
 	}
