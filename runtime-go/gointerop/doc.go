@@ -1,12 +1,13 @@
 // Package gointerop lets transpiled Python import members of Go packages:
 // `from __go__.net.http import ListenAndServe` imports net/http's
 // ListenAndServe. The transpiler emits one Register call per Go package a
-// module uses, naming only the members it uses; this package turns them
+// member a module uses; this package turns them
 // into a runtime module `__go__.net.http` whose members convert their
 // arguments and results by reflection.
 //
 // Generated code uses:
-//   - Register(goPath, members): add members to the module for goPath.
+//   - Register(goPath, name, member): add a member to goPath's module.
+//   - RegisterPackage(goPath): the module alone (`import __go__.x`).
 //   - Func(fn): a Go function, called with converted arguments.
 //   - Var(&v): a package variable, read when the module is imported.
 //   - Const(v): a constant (or any fixed value).

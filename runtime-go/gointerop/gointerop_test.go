@@ -34,14 +34,14 @@ var counter = 7
 
 func init() {
 	Adapter[greeter, greeterFunc]()
-	Register("strings", map[string]Member{
+	registerAll("strings", map[string]Member{
 		"ToUpper": Func(strings.ToUpper), "Fields": Func(strings.Fields), "Repeat": Func(strings.Repeat),
 		"Cut": Func(strings.Cut), "Map": Func(strings.Map), "Builder": TypeOf[strings.Builder](),
 	})
-	Register("strconv", map[string]Member{"Atoi": Func(strconv.Atoi), "IntSize": Const(strconv.IntSize)})
-	Register("path/filepath", map[string]Member{"Join": Func(filepath.Join)})
-	Register("math", map[string]Member{"MaxUint64": BigConst("18446744073709551615"), "Pi": Const(math.Pi)})
-	Register("gointerop/test", map[string]Member{
+	registerAll("strconv", map[string]Member{"Atoi": Func(strconv.Atoi), "IntSize": Const(strconv.IntSize)})
+	registerAll("path/filepath", map[string]Member{"Join": Func(filepath.Join)})
+	registerAll("math", map[string]Member{"MaxUint64": BigConst("18446744073709551615"), "Pi": Const(math.Pi)})
+	registerAll("gointerop/test", map[string]Member{
 		"Int8":  Func(func(x int8) int8 { return x }),
 		"Uint":  Func(func(x uint) uint { return x }),
 		"Max64": Func(func() uint64 { return math.MaxUint64 }),
@@ -299,3 +299,9 @@ func TestCallbacks(t *testing.T) {
 }
 
 var reflect_TypeOf_HandlerFunc = reflectTypeFor[http.HandlerFunc]()
+
+func registerAll(goPath string, members map[string]Member) {
+	for n, m := range members {
+		Register(goPath, n, m)
+	}
+}

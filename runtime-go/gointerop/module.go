@@ -96,21 +96,31 @@ func init() {
 	pkgMu.Unlock()
 }
 
-// Register adds members to the module of Go package goPath. Several
-// generated packages may register the same Go package; the module holds
-// the union. Parent names (`__go__`, `__go__.net`) become packages so the
-// import machinery can import them first.
-func Register(goPath string, members map[string]Member) {
+// RegisterPackage makes the module of Go package goPath importable, and
+// its parents (`__go__`, `__go__.net`) as packages, since the import
+// machinery imports those first.
+func RegisterPackage(goPath string) {
 	pkgMu.Lock()
 	defer pkgMu.Unlock()
+	registerPackage(goPath)
+}
+
+func registerPackage(goPath string) string {
 	name := ModuleName(goPath)
 	parts := strings.Split(name, ".")
 	for i := 1; i <= len(parts); i++ {
 		ensurePackage(strings.Join(parts[:i], "."))
 	}
-	for n, mem := range members {
-		packages[name].members[n] = mem
-	}
+	return name
+}
+
+// Register adds member name to the module of Go package goPath. Several
+// generated packages may register the same Go package; the module holds
+// the union of their members.
+func Register(goPath, name string, m Member) {
+	pkgMu.Lock()
+	defer pkgMu.Unlock()
+	packages[registerPackage(goPath)].members[name] = m
 }
 
 // ensurePackage registers the module name once (pkgMu held).

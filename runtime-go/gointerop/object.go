@@ -329,8 +329,13 @@ func newValue(f *py.Frame, t reflect.Type, args []py.Object, kw py.Kwargs) (py.O
 	}
 	p := reflect.New(t)
 	v := p.Elem()
-	if t.Kind() == reflect.Pointer && len(args) == 0 {
+	switch {
+	case len(args) > 0:
+	case t.Kind() == reflect.Pointer:
 		v.Set(reflect.New(t.Elem()))
+	case t.Kind() == reflect.Map:
+		// T() is usable at once, like the literal T{}: a nil map would panic on the first store.
+		v.Set(reflect.MakeMap(t))
 	}
 	if len(args) == 1 {
 		g, err := toGo(f, args[0], t)

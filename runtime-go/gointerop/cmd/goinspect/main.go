@@ -66,7 +66,11 @@ func inspect(imp types.Importer, path string) Package {
 	}
 	pkg, err := imp.Import(path)
 	if err != nil {
-		return Package{Error: "cannot import Go package " + path + ": " + err.Error()}
+		if strings.Contains(err.Error(), "cannot find package") {
+			return Package{Error: "Go package " + path + " is not in the Go toolchain's standard library (the generated Go module has no other dependencies)"}
+		}
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return Package{Error: "cannot import Go package " + path + ": " + msg}
 	}
 	p := Package{Name: pkg.Name(), Members: map[string]Member{}}
 	scope := pkg.Scope()
