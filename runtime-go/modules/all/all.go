@@ -22,6 +22,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/strop"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/time"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/unicodedata"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/weakref"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/zlib"
 )
