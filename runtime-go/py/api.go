@@ -95,6 +95,7 @@ func DelClassName(f *Frame, ns *Dict, name *Str) *BaseException {
 func NewBuiltinType(name, module string, base *Type) *Type {
 	t := newBuiltinType(name, base)
 	t.module = module
+	t.native = true
 	if base != nil && base.basic != nil {
 		t.basic = t
 	}

@@ -79,13 +79,6 @@ func ParseArgs(fname string, args []Object, kw Kwargs, names []string, required 
 	}
 	for i := 0; i < required; i++ {
 		if out[i] == nil {
-			if len(kw) == 0 {
-				word := "exactly"
-				if required < n {
-					word = "at least"
-				}
-				return NewTypeError(fname + "() takes " + word + " " + strconv.Itoa(required) + " argument" + plural(required) + " (" + strconv.Itoa(len(args)) + " given)")
-			}
 			return NewTypeError("Required argument '" + names[i] + "' (pos " + strconv.Itoa(i+1) + ") not found")
 		}
 	}

@@ -56,7 +56,7 @@ func attributeError(o Object, name string) *BaseException {
 	case *Class:
 		return NewAttributeError("class " + v.name + " has no attribute '" + name + "'")
 	}
-	return NewAttributeError("'" + o.Type().name + "' object has no attribute '" + name + "'")
+	return NewAttributeError("'" + o.Type().tpName() + "' object has no attribute '" + name + "'")
 }
 
 // SetAttr is o.name = v.
@@ -226,7 +226,7 @@ func init() {
 		}
 		name, ok := args[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().name + "'")
+			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().tpName() + "'")
 		}
 		if inst, ok := self.(*Instance); ok {
 			return inst.getAttrGeneric(f, name.s)
@@ -239,7 +239,7 @@ func init() {
 		}
 		name, ok := args[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().name + "'")
+			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().tpName() + "'")
 		}
 		if inst, ok := self.(*Instance); ok {
 			return None, inst.setAttrGeneric(f, name.s, args[1])
@@ -252,7 +252,7 @@ func init() {
 		}
 		name, ok := args[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().name + "'")
+			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().tpName() + "'")
 		}
 		if inst, ok := self.(*Instance); ok {
 			return None, inst.setAttrGeneric(f, name.s, nil)
@@ -274,15 +274,15 @@ func typeNew(f *Frame, meta *Type, args []Object, kw Kwargs) (Object, *BaseExcep
 	}
 	name, ok := args[0].(*Str)
 	if !ok {
-		return nil, NewTypeError("type() argument 1 must be string, not " + args[0].Type().name)
+		return nil, NewTypeError("type() argument 1 must be string, not " + args[0].Type().tpName())
 	}
 	bt, ok := args[1].(*Tuple)
 	if !ok {
-		return nil, NewTypeError("type() argument 2 must be tuple, not " + args[1].Type().name)
+		return nil, NewTypeError("type() argument 2 must be tuple, not " + args[1].Type().tpName())
 	}
 	d, ok := args[2].(*Dict)
 	if !ok {
-		return nil, NewTypeError("type() argument 3 must be dict, not " + args[2].Type().name)
+		return nil, NewTypeError("type() argument 3 must be dict, not " + args[2].Type().tpName())
 	}
 	var bases []*Type
 	for _, b := range bt.elems {

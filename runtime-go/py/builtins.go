@@ -152,7 +152,7 @@ func init() {
 			}
 			return NewInt(int64(v.r[0])), nil
 		}
-		return nil, NewTypeError("ord() expected string of length 1, but " + args[0].Type().name + " found")
+		return nil, NewTypeError("ord() expected string of length 1, but " + args[0].Type().tpName() + " found")
 	})
 	builtin("cmp", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := UnpackArgs("cmp", args, kw, 2, 2); err != nil {
@@ -485,7 +485,7 @@ func init() {
 		}
 		s, ok := args[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("intern() argument 1 must be string, not " + args[0].Type().name)
+			return nil, NewTypeError("intern() argument 1 must be string, not " + args[0].Type().tpName())
 		}
 		return internStr(s), nil
 	})
@@ -784,7 +784,7 @@ func init() {
 		}
 		name, ok := a[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("__import__() argument 1 must be string, not " + a[0].Type().name)
+			return nil, NewTypeError("__import__() argument 1 must be string, not " + a[0].Type().tpName())
 		}
 		var from []string
 		if a[3] != nil && a[3] != None {
@@ -831,7 +831,7 @@ func PrintFunc(f *Frame, args []Object, kw Kwargs) *BaseException {
 		switch p.v.(type) {
 		case nil, *NoneObject, *Str, *Unicode:
 		default:
-			return NewTypeError(p.name + " must be None, str or unicode, not " + p.v.Type().name)
+			return NewTypeError(p.name + " must be None, str or unicode, not " + p.v.Type().tpName())
 		}
 	}
 	if sep == nil || sep == None {
@@ -864,7 +864,7 @@ func attrName(o Object) (string, *BaseException) {
 	case *Unicode:
 		return string(v.r), nil
 	}
-	return "", NewTypeError("attribute name must be string, not '" + o.Type().name + "'")
+	return "", NewTypeError("attribute name must be string, not '" + o.Type().tpName() + "'")
 }
 
 func intArg(f *Frame, o Object) (int64, *BaseException) {
@@ -975,7 +975,7 @@ func radixString(f *Frame, name string, o Object) (Object, *BaseException) {
 			}
 		}
 		if name == "bin" {
-			return nil, NewTypeError("'" + o.Type().name + "' object cannot be interpreted as an index")
+			return nil, NewTypeError("'" + o.Type().tpName() + "' object cannot be interpreted as an index")
 		}
 		return nil, NewTypeError(name + "() argument can't be converted to " + name)
 	}

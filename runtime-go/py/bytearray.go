@@ -63,6 +63,9 @@ func (b *ByteArray) GetItem(f *Frame, key Object) (Object, *BaseException) {
 
 // SetItem stores one byte.
 func (b *ByteArray) SetItem(f *Frame, key, v Object) *BaseException {
+	if sl, ok := key.(*Slice); ok {
+		return b.setSlice(f, sl, v)
+	}
 	i, err := IndexInt(f, key, "bytearray indices must be integers")
 	if err != nil {
 		return err
@@ -386,4 +389,43 @@ func init() {
 		ba.b[i] = byte(v)
 		return None, nil
 	})
+}
+
+// setSlice implements b[i:j] = iterable-of-bytes (and extended slices).
+func (b *ByteArray) setSlice(f *Frame, sl *Slice, v Object) *BaseException {
+	var src []byte
+	switch x := v.(type) {
+	case *Str:
+		src = []byte(x.s)
+	case *ByteArray:
+		src = []byte(x.snapshot())
+	default:
+		nb, err := Call1(f, ByteArrayType, v)
+		if err != nil {
+			return err
+		}
+		src = nb.(*ByteArray).b
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	start, stop, step, n, err := sl.indices(f, len(b.b))
+	if err != nil {
+		return err
+	}
+	if step == 1 {
+		if stop < start {
+			stop = start
+		}
+		out := make([]byte, 0, len(b.b)-(stop-start)+len(src))
+		out = append(append(append(out, b.b[:start]...), src...), b.b[stop:]...)
+		b.b = out
+		return nil
+	}
+	if len(src) != n {
+		return NewValueError("attempt to assign bytes of size " + itoa(len(src)) + " to extended slice of size " + itoa(n))
+	}
+	for i, j := 0, start; i < n; i, j = i+1, j+step {
+		b.b[j] = src[i]
+	}
+	return nil
 }

@@ -257,7 +257,7 @@ func (i *ClassicInstance) Repr(f *Frame) (string, *BaseException) {
 	}
 	s, ok := r.(*Str)
 	if !ok {
-		return "", NewTypeError("__repr__ returned non-string (type " + r.Type().name + ")")
+		return "", NewTypeError("__repr__ returned non-string (type " + r.Type().tpName() + ")")
 	}
 	return s.s, nil
 }

@@ -333,7 +333,7 @@ func (e *BaseException) Repr(f *Frame) (string, *BaseException) {
 		}
 		s, ok := r.(*Str)
 		if !ok {
-			return "", NewTypeError("__repr__ returned non-string (type " + r.Type().name + ")")
+			return "", NewTypeError("__repr__ returned non-string (type " + r.Type().tpName() + ")")
 		}
 		return s.s, nil
 	}
@@ -475,7 +475,7 @@ func Raise(f *Frame, typ, val, tb Object) *BaseException {
 		}
 		ve, ok := o.(*BaseException)
 		if !ok {
-			return NewTypeError("calling " + t.name + "() should have returned an instance of BaseException, not " + o.Type().name)
+			return NewTypeError("calling " + t.name + "() should have returned an instance of BaseException, not " + o.Type().tpName())
 		}
 		e = ve
 	case *BaseException:
@@ -512,7 +512,7 @@ func Raise(f *Frame, typ, val, tb Object) *BaseException {
 		}
 		e = &BaseException{typ: classicExcType, classic: t, args: NewTuple()}
 	default:
-		return NewTypeError("exceptions must be old-style classes or derived from BaseException, not " + typ.Type().name)
+		return NewTypeError("exceptions must be old-style classes or derived from BaseException, not " + typ.Type().tpName())
 	}
 	if tb != nil && tb != None {
 		tbo, ok := tb.(*Traceback)

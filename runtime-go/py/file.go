@@ -232,7 +232,7 @@ func init() {
 		}
 		name, ok := a[0].(*Str)
 		if !ok {
-			return nil, NewTypeError("coercing to Unicode: need string or buffer, " + a[0].Type().name + " found")
+			return nil, NewTypeError("coercing to Unicode: need string or buffer, " + a[0].Type().tpName() + " found")
 		}
 		return OpenFile(f, name.s, optStr(a[1], "r"))
 	}
@@ -490,7 +490,7 @@ func (g *GetSet) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseException
 // DescrSet calls the setter.
 func (g *GetSet) DescrSet(f *Frame, obj Object, v Object) *BaseException {
 	if g.set == nil || v == nil {
-		return NewAttributeError("attribute '" + g.name + "' of '" + obj.Type().name + "' objects is not writable")
+		return NewAttributeError("attribute '" + g.name + "' of '" + obj.Type().tpName() + "' objects is not writable")
 	}
 	return g.set(f, obj, v)
 }

@@ -308,7 +308,7 @@ func percentFormat(f *Frame, s string, args Object, uni bool) (string, bool, *Ba
 					}
 				}
 				if !ok {
-					return "", false, NewTypeError("float argument required, not " + arg.Type().name)
+					return "", false, NewTypeError("float argument required, not " + arg.Type().tpName())
 				}
 			}
 			if prec < 0 {
@@ -371,9 +371,9 @@ func formatIntArg(f *Frame, arg Object, conv byte) (*big.Int, *BaseException) {
 		}
 	}
 	if conv == 'd' || conv == 'i' || conv == 'u' {
-		return nil, NewTypeError("%" + string(conv) + " format: a number is required, not " + arg.Type().name)
+		return nil, NewTypeError("%" + string(conv) + " format: a number is required, not " + arg.Type().tpName())
 	}
-	return nil, NewTypeError("%" + string(conv) + " format: an integer is required, not " + arg.Type().name)
+	return nil, NewTypeError("%" + string(conv) + " format: an integer is required, not " + arg.Type().tpName())
 }
 
 // formatFloatConv formats a non-negative x for e/f/g conversions.
@@ -431,7 +431,7 @@ func Format(f *Frame, v Object, spec Object) (Object, *BaseException) {
 	case *Unicode:
 		specStr = string(s.r)
 	default:
-		return nil, NewTypeError("format() argument 2 must be string, not " + spec.Type().name)
+		return nil, NewTypeError("format() argument 2 must be string, not " + spec.Type().tpName())
 	}
 	if specStr == "" {
 		switch v.(type) {

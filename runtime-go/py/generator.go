@@ -173,7 +173,7 @@ func (g *Generator) Throw(f *Frame, typ, val, tb Object) (Object, *BaseException
 			if _, ok := typ.(*Type); !ok {
 				if _, ok := typ.(*Class); !ok {
 					if _, ok := typ.(*ClassicInstance); !ok {
-						return nil, NewTypeError("exceptions must be classes, or instances, not " + typ.Type().name)
+						return nil, NewTypeError("exceptions must be classes, or instances, not " + typ.Type().tpName())
 					}
 				}
 			}

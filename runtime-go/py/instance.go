@@ -62,7 +62,7 @@ func (i *Instance) Dict() *Dict { return i.dict }
 
 // userLookup finds a special method defined by a user class in the MRO.
 func userLookup(t *Type, name string) Object {
-	if t.builtin {
+	if t.builtin && !t.native {
 		return nil
 	}
 	if v, ok := t.cached(name, true); ok {
@@ -70,7 +70,7 @@ func userLookup(t *Type, name string) Object {
 	}
 	var found Object
 	for _, m := range t.mro {
-		if m.builtin {
+		if m.builtin && !m.native {
 			continue
 		}
 		if m.dict != nil {
@@ -183,7 +183,7 @@ func (i *Instance) Cmp(f *Frame, y Object) (int, bool, *BaseException) {
 func (i *Instance) Hash(f *Frame) (int64, *BaseException) {
 	m := userLookup(i.typ, "__hash__")
 	if m == None {
-		return 0, NewTypeError("unhashable type: '" + i.typ.name + "'")
+		return 0, NewTypeError("unhashable type: '" + i.typ.tpName() + "'")
 	}
 	if m != nil {
 		r, err := callDescr(f, m, i, i.typ, nil, nil)
@@ -223,7 +223,7 @@ func (i *Instance) Repr(f *Frame) (string, *BaseException) {
 				}
 				return e.(*Str).s, nil
 			}
-			return "", NewTypeError("__repr__ returned non-string (type " + r.Type().name + ")")
+			return "", NewTypeError("__repr__ returned non-string (type " + r.Type().tpName() + ")")
 		}
 		return s.s, nil
 	}
@@ -248,7 +248,7 @@ func (i *Instance) Str(f *Frame) (Object, *BaseException) {
 		case *Str, *Unicode:
 			return r, nil
 		}
-		return nil, NewTypeError("__str__ returned non-string (type " + r.Type().name + ")")
+		return nil, NewTypeError("__str__ returned non-string (type " + r.Type().tpName() + ")")
 	}
 	if i.base != nil {
 		if userLookup(i.typ, "__repr__") == nil {
@@ -273,7 +273,7 @@ func (i *Instance) Truth(f *Frame) (bool, *BaseException) {
 		case *Int:
 			return v.v != 0, nil
 		}
-		return false, NewTypeError("__nonzero__ should return bool or int, returned " + r.Type().name)
+		return false, NewTypeError("__nonzero__ should return bool or int, returned " + r.Type().tpName())
 	}
 	r, found, err = callSpecial(f, i, "__len__")
 	if err != nil {
@@ -317,7 +317,7 @@ func (i *Instance) Len(f *Frame) (int, *BaseException) {
 	if b, ok := i.base.(Lener); ok {
 		return b.Len(f)
 	}
-	return 0, NewTypeError("object of type '" + i.typ.name + "' has no len()")
+	return 0, NewTypeError("object of type '" + i.typ.tpName() + "' has no len()")
 }
 
 // Iter dispatches to __iter__, then __getitem__-based iteration.
@@ -328,7 +328,7 @@ func (i *Instance) Iter(f *Frame) (Object, *BaseException) {
 	}
 	if found {
 		if !isIterator(r) {
-			return nil, NewTypeError("iter() returned non-iterator of type '" + r.Type().name + "'")
+			return nil, NewTypeError("iter() returned non-iterator of type '" + r.Type().tpName() + "'")
 		}
 		return r, nil
 	}
@@ -338,7 +338,7 @@ func (i *Instance) Iter(f *Frame) (Object, *BaseException) {
 	if b, ok := i.base.(Iterabler); ok {
 		return b.Iter(f)
 	}
-	return nil, NewTypeError("'" + i.typ.name + "' object is not iterable")
+	return nil, NewTypeError("'" + i.typ.tpName() + "' object is not iterable")
 }
 
 // Next dispatches to next(); StopIteration becomes exhaustion.
@@ -354,7 +354,7 @@ func (i *Instance) Next(f *Frame) (Object, *BaseException) {
 		if b, ok := i.base.(Iterator); ok {
 			return b.Next(f)
 		}
-		return nil, NewTypeError(i.typ.name + " object is not an iterator")
+		return nil, NewTypeError(i.typ.tpName() + " object is not an iterator")
 	}
 	return r, nil
 }
@@ -395,7 +395,7 @@ func (i *Instance) GetItem(f *Frame, key Object) (Object, *BaseException) {
 	if b, ok := i.base.(ItemGetter); ok {
 		return b.GetItem(f, key)
 	}
-	return nil, NewTypeError("'" + i.typ.name + "' object has no attribute '__getitem__'")
+	return nil, NewTypeError("'" + i.typ.tpName() + "' object has no attribute '__getitem__'")
 }
 
 // SetItem dispatches to __setitem__.
@@ -406,7 +406,7 @@ func (i *Instance) SetItem(f *Frame, key, v Object) *BaseException {
 	if b, ok := i.base.(ItemSetter); ok {
 		return b.SetItem(f, key, v)
 	}
-	return NewTypeError("'" + i.typ.name + "' object does not support item assignment")
+	return NewTypeError("'" + i.typ.tpName() + "' object does not support item assignment")
 }
 
 // DelItem dispatches to __delitem__.
@@ -417,7 +417,7 @@ func (i *Instance) DelItem(f *Frame, key Object) *BaseException {
 	if b, ok := i.base.(ItemDeleter); ok {
 		return b.DelItem(f, key)
 	}
-	return NewTypeError("'" + i.typ.name + "' object does not support item deletion")
+	return NewTypeError("'" + i.typ.tpName() + "' object does not support item deletion")
 }
 
 // Call dispatches to __call__.
@@ -427,7 +427,7 @@ func (i *Instance) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseExcept
 		if b, ok := i.base.(Caller); ok {
 			return b.Call(f, args, kw)
 		}
-		return nil, NewTypeError("'" + i.typ.name + "' object is not callable")
+		return nil, NewTypeError("'" + i.typ.tpName() + "' object is not callable")
 	}
 	return callDescr(f, m, i, i.typ, args, kw)
 }
@@ -503,7 +503,7 @@ func (i *Instance) setAttrGeneric(f *Frame, name string, v Object) *BaseExceptio
 	if name == "__class__" && v != nil {
 		nt, ok := v.(*Type)
 		if !ok {
-			return NewTypeError("__class__ must be set to new-style class, not '" + v.Type().name + "' object")
+			return NewTypeError("__class__ must be set to new-style class, not '" + v.Type().tpName() + "' object")
 		}
 		i.typ = nt
 		return nil
@@ -512,7 +512,7 @@ func (i *Instance) setAttrGeneric(f *Frame, name string, v Object) *BaseExceptio
 		if v == nil {
 			return attributeError(i, name)
 		}
-		return NewAttributeError("'" + i.typ.name + "' object has no attribute '" + name + "'")
+		return NewAttributeError("'" + i.typ.tpName() + "' object has no attribute '" + name + "'")
 	}
 	if v == nil {
 		if !i.dict.delStr(name) {

@@ -262,7 +262,7 @@ func (l *List) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExcept
 			return NewList(append(a, b...)...), nil
 		}
 		if side == Left {
-			return nil, NewTypeError("can only concatenate list (not \"" + y.Type().name + "\") to list")
+			return nil, NewTypeError("can only concatenate list (not \"" + y.Type().tpName() + "\") to list")
 		}
 	case OpMul:
 		n, ok, err := repeatCount(f, y)
@@ -388,7 +388,7 @@ func (l *List) Sort(f *Frame, cmpFn, key Object, reverse bool) *BaseException {
 			}
 			n, ok := r.(*Int)
 			if !ok {
-				ferr = NewTypeError("comparison function must return int, not " + r.Type().name)
+				ferr = NewTypeError("comparison function must return int, not " + r.Type().tpName())
 				return false
 			}
 			return n.v < 0

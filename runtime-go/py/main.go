@@ -40,7 +40,14 @@ func RunModuleAsMain(entry string, args []string) int {
 		SysModule.dict.setStr("path", NewList(NewStr(dir)))
 	}
 	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
-	_, err := runModule(root, spec, "__main__")
+	var err *BaseException
+	if i := strings.LastIndexByte(entry, '.'); i >= 0 {
+		// like `python -m pkg.mod`: the parent packages are imported first
+		_, err = ImportModule(root, entry[:i])
+	}
+	if err == nil {
+		_, err = runModule(root, spec, "__main__")
+	}
 	status := 0
 	if err != nil {
 		status = handleUncaught(root, err)

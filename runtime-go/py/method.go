@@ -256,7 +256,7 @@ func (s *slotDescr) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseExcept
 	}
 	inst, ok := obj.(*Instance)
 	if !ok || s.idx >= len(inst.slots) {
-		return nil, NewTypeError("descriptor '" + s.name + "' for '" + s.owner.name + "' objects doesn't apply to '" + obj.Type().name + "' object")
+		return nil, NewTypeError("descriptor '" + s.name + "' for '" + s.owner.name + "' objects doesn't apply to '" + obj.Type().tpName() + "' object")
 	}
 	inst.mu.Lock()
 	v := inst.slots[s.idx]
@@ -269,7 +269,7 @@ func (s *slotDescr) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseExcept
 func (s *slotDescr) DescrSet(f *Frame, obj Object, v Object) *BaseException {
 	inst, ok := obj.(*Instance)
 	if !ok || s.idx >= len(inst.slots) {
-		return NewTypeError("descriptor '" + s.name + "' for '" + s.owner.name + "' objects doesn't apply to '" + obj.Type().name + "' object")
+		return NewTypeError("descriptor '" + s.name + "' for '" + s.owner.name + "' objects doesn't apply to '" + obj.Type().tpName() + "' object")
 	}
 	inst.mu.Lock()
 	defer inst.mu.Unlock()
@@ -381,7 +381,7 @@ func init() {
 		}
 		typ, ok := args[0].(*Type)
 		if !ok {
-			return nil, NewTypeError("must be type, not " + args[0].Type().name)
+			return nil, NewTypeError("must be type, not " + args[0].Type().tpName())
 		}
 		s := &Super{typ: typ}
 		if len(args) == 2 && args[1] != None {
@@ -414,7 +414,7 @@ func init() {
 			return nil, err
 		}
 		if !IsCallable(args[0]) {
-			return nil, NewTypeError("'" + args[0].Type().name + "' object is not callable")
+			return nil, NewTypeError("'" + args[0].Type().tpName() + "' object is not callable")
 		}
 		return &ClassMethod{fn: args[0]}, nil
 	}

@@ -261,7 +261,7 @@ func ImportStar(f *Frame, mod Object, globals *Dict) *BaseException {
 	for _, n := range names {
 		ns, ok := n.(*Str)
 		if !ok {
-			return NewTypeError("attribute name must be string, not '" + n.Type().name + "'")
+			return NewTypeError("attribute name must be string, not '" + n.Type().tpName() + "'")
 		}
 		v, err := GetAttr(f, mod, ns.s)
 		if err != nil {

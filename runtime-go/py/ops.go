@@ -152,7 +152,7 @@ func typeNameForError(o Object) string {
 	if _, ok := o.(*ClassicInstance); ok {
 		return "instance"
 	}
-	return o.Type().name
+	return o.Type().tpName()
 }
 
 func isSequence(o Object) bool {
@@ -289,7 +289,7 @@ func ToStr(f *Frame, o Object) (*Str, *BaseException) {
 		}
 		return e.(*Str), nil
 	}
-	return nil, NewTypeError("__str__ returned non-string (type " + r.Type().name + ")")
+	return nil, NewTypeError("__str__ returned non-string (type " + r.Type().tpName() + ")")
 }
 
 // StrObject is str(o) but keeps a unicode result (print uses it).
@@ -579,7 +579,7 @@ func CallStar(f *Frame, callable Object, args []Object, kw Kwargs, star, starsta
 		extra, err := ToSlice(f, star)
 		if err != nil {
 			if err.IsInstance(TypeErrorType) {
-				return nil, NewTypeError(callableName(callable) + " argument after * must be an iterable, not " + star.Type().name)
+				return nil, NewTypeError(callableName(callable) + " argument after * must be an iterable, not " + star.Type().tpName())
 			}
 			return nil, err
 		}
@@ -591,7 +591,7 @@ func CallStar(f *Frame, callable Object, args []Object, kw Kwargs, star, starsta
 		if !ok {
 			d = NewDict()
 			if err := d.Update(f, starstar); err != nil {
-				return nil, NewTypeError(callableName(callable) + " argument after ** must be a mapping, not " + starstar.Type().name)
+				return nil, NewTypeError(callableName(callable) + " argument after ** must be a mapping, not " + starstar.Type().tpName())
 			}
 		}
 		keys, values := d.Entries()

@@ -154,7 +154,7 @@ func (s *Str) Contains(f *Frame, x Object) (bool, *BaseException) {
 		}
 		return u.Contains(f, v)
 	}
-	return false, NewTypeError("'in <string>' requires string as left operand, not " + x.Type().name)
+	return false, NewTypeError("'in <string>' requires string as left operand, not " + x.Type().tpName())
 }
 
 // Iter implements iter(s).
@@ -381,7 +381,7 @@ func init() {
 						continue
 					}
 				}
-				return nil, NewTypeError("sequence item " + strconv.Itoa(i) + ": expected string, " + it.Type().name + " found")
+				return nil, NewTypeError("sequence item " + strconv.Itoa(i) + ": expected string, " + it.Type().tpName() + " found")
 			}
 		}
 		return NewStr(b.String()), nil
@@ -567,7 +567,7 @@ func init() {
 					}
 					return CallMethod(f, us, name, args, nil)
 				}
-				return nil, NewTypeError(name + " first arg must be str, unicode, or tuple, not " + args[0].Type().name)
+				return nil, NewTypeError(name + " first arg must be str, unicode, or tuple, not " + args[0].Type().tpName())
 			}
 			return NewBool(fn(sub, ps.s)), nil
 		})
@@ -778,7 +778,7 @@ func init() {
 			if len(args) == 2 {
 				fs, ok := args[1].(*Str)
 				if !ok || len(fs.s) != 1 {
-					return nil, NewTypeError(name + "() argument 2 must be char, not " + args[1].Type().name)
+					return nil, NewTypeError(name + "() argument 2 must be char, not " + args[1].Type().tpName())
 				}
 				fill = fs.s
 			}

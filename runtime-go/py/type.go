@@ -19,6 +19,7 @@ type Type struct {
 	dict    *Dict
 	meta    *Type // nil means `type`
 	builtin bool  // a Go-implemented type
+	native  bool  // defined by a native module (NewBuiltinType): its dunders count as "user" ones
 	final   bool  // cannot be subclassed (bool, NoneType, slice...)
 	basic   *Type // nearest built-in ancestor: decides the Go layout of instances
 	slots   []string
@@ -193,6 +194,15 @@ func (t *Type) setAttrRaw(name string, v Object) {
 	typeVersion.Add(1)
 }
 
+// tpName is CPython's tp_name: "module.name" for types of native modules
+// (itertools.repeat), the bare name otherwise. Error messages use it.
+func (t *Type) tpName() string {
+	if t.native && t.module != "" && t.module != "__builtin__" && t.module != "exceptions" {
+		return t.module + "." + t.name
+	}
+	return t.name
+}
+
 // qualname is "module.name" as CPython prints in reprs of user types.
 func (t *Type) qualname() string {
 	if t.module == "" || t.module == "__builtin__" {
@@ -260,7 +270,7 @@ func (t *Type) callDefault(f *Frame, args []Object, kw Kwargs) (Object, *BaseExc
 		return nil, err
 	}
 	if r != None {
-		return nil, NewTypeError("__init__() should return None, not '" + r.Type().name + "'")
+		return nil, NewTypeError("__init__() should return None, not '" + r.Type().tpName() + "'")
 	}
 	return obj, nil
 }
@@ -313,7 +323,7 @@ func (s *staticNew) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseExcep
 	}
 	sub, ok := args[0].(*Type)
 	if !ok {
-		return nil, NewTypeError(s.t.name + ".__new__(X): X is not a type object (" + args[0].Type().name + ")")
+		return nil, NewTypeError(s.t.name + ".__new__(X): X is not a type object (" + args[0].Type().tpName() + ")")
 	}
 	if !sub.IsSubtype(s.t) {
 		return nil, NewTypeError(s.t.name + ".__new__(" + sub.name + "): " + sub.name + " is not a subtype of " + s.t.name)
@@ -439,7 +449,7 @@ func slotNames(f *Frame, s Object) ([]string, *BaseException) {
 	for _, it := range items {
 		st, ok := it.(*Str)
 		if !ok {
-			return nil, NewTypeError("__slots__ items must be strings, not '" + it.Type().name + "'")
+			return nil, NewTypeError("__slots__ items must be strings, not '" + it.Type().tpName() + "'")
 		}
 		out = append(out, st.s)
 	}

@@ -154,7 +154,7 @@ func (u *Unicode) Contains(f *Frame, x Object) (bool, *BaseException) {
 		return false, err
 	}
 	if !ok {
-		return false, NewTypeError("coercing to Unicode: need string or buffer, " + x.Type().name + " found")
+		return false, NewTypeError("coercing to Unicode: need string or buffer, " + x.Type().tpName() + " found")
 	}
 	return strings.Contains(string(u.r), string(o.r)), nil
 }
@@ -172,7 +172,7 @@ func (u *Unicode) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExc
 		}
 		if !ok {
 			if side == Left {
-				return nil, NewTypeError("coercing to Unicode: need string or buffer, " + y.Type().name + " found")
+				return nil, NewTypeError("coercing to Unicode: need string or buffer, " + y.Type().tpName() + " found")
 			}
 			return NotImplemented, nil
 		}
@@ -255,7 +255,7 @@ func unicodeJoin(f *Frame, sep *Unicode, items []Object) (Object, *BaseException
 			return nil, err
 		}
 		if !ok {
-			return nil, NewTypeError("sequence item " + itoa(i) + ": expected string or Unicode, " + it.Type().name + " found")
+			return nil, NewTypeError("sequence item " + itoa(i) + ": expected string or Unicode, " + it.Type().tpName() + " found")
 		}
 		if i > 0 {
 			out = append(out, sep.r...)
