@@ -62,12 +62,29 @@ export interface WaveRow { index: number; count: number; lines: number; ready: n
 
 export interface TrendRow { at: string; date: string; modules: number; ready: number; blocked: number; blockedByDependency: number; error: number; lines: number; readyLines: number }
 
+/** One differential run: the module as a script under python2.7 and as the Go binary. */
+export interface RunRow {
+  module: string; href: string | null; args: string; status: string; statusCls: string; reason: string;
+  pythonMs: number | null; goMs: number | null; speed: string;
+  diffStdout: string; diffStderr: string; diffStatus: string; hasDiff: boolean;
+}
+
+export interface PipelineView {
+  goModule: string;
+  vetOk: boolean; vetOutput: string;
+  verificationEnabled: boolean; python: string; skipped: string;
+  runs: RunRow[];
+  equivalent: number; different: number; errors: number;
+}
+
 export interface IndexView {
   page: PageView;
   totals: { modules: number; lines: number; findings: number; blockers: number; rules: number };
   headline: HeadlineRow[];
   /** Transpiled / builds / verified-equivalent, when the pipeline has run. */
   migration: HeadlineRow[] | null;
+  /** The Go build and the differential verification, when the whole pipeline ran. */
+  pipeline: PipelineView | null;
   topBlockers: BlockerRow[];
   blockersDerived: boolean;
   findingsByCategory: CountRow[];
@@ -133,6 +150,8 @@ export interface ModuleView {
   blockedBy: ModuleLink[];
   blockChain: ModuleLink[] | null;
   migration: { transpiled: string; builds: string; verified: string; drift: string; error: string | null } | null;
+  /** Verification runs of this module, when the pipeline ran it. */
+  runs: RunRow[];
   sourceAvailable: boolean;
   /** sha1 of the source text: with the other fields it decides the page, so `source` need not be hashed. */
   sourceHash: string;

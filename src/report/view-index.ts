@@ -8,6 +8,7 @@ import type {
   BlockerRow, CountRow, CycleRow, DependencyRow, HeadlineRow, IndexView, NativeCodeRow, TrendRow, WaveRow,
 } from './model.js';
 import type { Pages } from './view-page.js';
+import { pipelineView } from './view-pipeline.js';
 
 const NATIVE: ReadonlySet<FindingCategory> = new Set(['c-extension', 'optional-c-extension']);
 /** Finding categories that describe an import, strongest first: they decide a dependency's status. */
@@ -197,6 +198,7 @@ export function indexView(facts: AuditFacts, pages: Pages, history: readonly His
     },
     headline: headline(facts, totalM, totalL),
     migration: migration(facts, totalM, totalL),
+    pipeline: pipelineView(facts.audit.pipeline, pages),
     topBlockers: topBlockers(facts, pages),
     blockersDerived: facts.blockerImpactDerived,
     findingsByCategory: byCategory,

@@ -6,6 +6,7 @@ import { CATEGORY_LABEL, rich, VERDICT_EXPLANATION, VERDICT_LABEL } from './labe
 import { chainOf, packageOf, VERDICTS, type AuditFacts } from './facts.js';
 import type { FindingNote, ImportRow, ModuleRow, ModulesView, ModuleView, OptionView, SourceRun } from './model.js';
 import type { Pages } from './view-page.js';
+import { runRow } from './view-pipeline.js';
 
 function note(f: Finding, facts: AuditFacts, pages: Pages, root: string): FindingNote {
   return {
@@ -80,6 +81,7 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
     migration: mig ? {
       transpiled: yesNo(mig.transpiled), builds: yesNo(mig.builds), verified: mig.verified, drift: yesNo(mig.drift), error: mig.error ?? null,
     } : null,
+    runs: (facts.audit.pipeline?.verification.runs ?? []).filter((r) => r.module === m.name).map((r) => runRow(r, pages, root)),
     sourceAvailable: text !== undefined,
     sourceHash: text === undefined ? '' : createHash('sha1').update(text).digest('hex'),
     source,

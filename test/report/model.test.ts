@@ -48,6 +48,26 @@ describe('report model', () => {
     expect([step('shop.util'), step('shop.a'), step('shop.b'), step('shop.cart')]).toEqual(['verified', 'transpiled', 'builds', '']);
   });
 
+  it('summarises the Go build and the verification runs when the pipeline ran', () => {
+    expect(model(audit).index.pipeline).toBeNull();
+    const ran: AuditJson = {
+      ...audit,
+      pipeline: {
+        goModule: 'go', goVet: { ok: true },
+        verification: { enabled: true, python: 'python2.7', runs: [
+          { module: 'shop.util', args: [], status: 'equivalent', pythonMs: 40, goMs: 10 },
+          { module: 'shop.a', args: ['-v'], status: 'different', diff: { stdout: '-a\n+b' }, pythonMs: 10, goMs: 20 },
+        ] },
+      },
+    };
+    const m = model(ran);
+    expect(m.index.pipeline).toMatchObject({ equivalent: 1, different: 1, errors: 0, vetOk: true });
+    expect(m.index.pipeline!.runs.map((r) => [r.href, r.speed, r.hasDiff])).toEqual([
+      ['modules/shop.util.html', '4.0× faster', false], ['modules/shop.a.html', '2.0× slower', true],
+    ]);
+    expect(m.modulePages.find((p) => p.file === 'modules/shop.a.html')!.view().runs.map((r) => r.args)).toEqual(['-v']);
+  });
+
   it('keeps findings it cannot place on a source line at the top of the module page', () => {
     const shifted: AuditJson = { ...audit, findings: audit.findings.map((f) => (f.ruleId === 'dynamic-exec' ? { ...f, line: 999 } : f)) };
     const page = model(shifted).modulePages.find((p) => p.file === 'modules/shop.pricing.html')!.view();
