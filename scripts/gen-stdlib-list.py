@@ -2,7 +2,8 @@
 #   python2.7 scripts/gen-stdlib-list.py > rules/stdlib-modules.json
 # Each module is recorded as "builtin" (compiled into the interpreter), "extension" (a C shared
 # library in lib-dynload) or "pure" (a .py module or package under the Lib). Nothing is imported
-# except sys/os/json/imp: the listing comes from sys.builtin_module_names and the file system.
+# except sys/os/json/imp and the aliasing packages below: the listing comes from
+# sys.builtin_module_names and the file system; `aliases` are names that only exist in sys.modules.
 import imp
 import json
 import os
@@ -36,6 +37,24 @@ def walk_package(base, dirpath, modules):
             modules.setdefault(base + '.' + name[:-3], 'pure')
 
 
+# Packages that register importable names in sys.modules when imported (os.path, email's
+# Python 2.4 names such as email.Utils). Importing them here is safe: they are the stdlib.
+ALIASING_PACKAGES = ['os', 'email']
+
+
+def module_aliases(modules):
+    for name in ALIASING_PACKAGES:
+        __import__(name)
+    aliases = {}
+    for name, mod in list(sys.modules.items()):
+        if '.' not in name or name in modules or mod is None:
+            continue
+        target = mod.__dict__.get('__name__') if isinstance(getattr(mod, '__dict__', None), dict) else None
+        if target and target != name and target in modules:
+            aliases[name] = target
+    return aliases
+
+
 def main():
     modules = {}
     for name in sys.builtin_module_names:
@@ -63,6 +82,7 @@ def main():
                     modules.setdefault(name[:-3], 'pure')
     for name in OTHER_PLATFORM_C:
         modules.setdefault(name, 'other-platform')
+    aliases = module_aliases(modules)
     doc = {
         'generatedBy': 'scripts/gen-stdlib-list.py',
         'python': sys.version.split()[0],
@@ -73,6 +93,7 @@ def main():
             'other-platform': 'C, built only on Windows or macOS',
         },
         'modules': dict(sorted(modules.items())),
+        'aliases': dict(sorted(aliases.items())),
     }
     sys.stdout.write(json.dumps(doc, indent=1, sort_keys=True) + '\n')
 

@@ -27,6 +27,8 @@ export interface Catalog {
   /** The implementation of the longest stdlib module prefix of `name`, with that prefix. */
   stdlib(name: string): { module: string; impl: StdlibImpl } | undefined;
   support: StdlibSupport;
+  /** The real module behind a name that only exists in sys.modules (os.path → posixpath, email.Utils → email.utils). */
+  alias(name: string): string | undefined;
   /** The native package entry for an import name (checking submodule lists), if it is one. */
   nativePackage(name: string): { top: string; pkg: NativePackage } | undefined;
   /** A third-party package the catalog knows by its top-level import name (native or with native parts). */
@@ -35,7 +37,7 @@ export interface Catalog {
   importNameOf(distribution: string): string;
 }
 
-interface StdlibDoc { modules: Record<string, StdlibImpl> }
+interface StdlibDoc { modules: Record<string, StdlibImpl>; aliases: Record<string, string> }
 interface NativeDoc { packages: Record<string, NativePackage>; tooling: string[]; distributions: Record<string, string> }
 interface SupportDoc { native: string[] }
 
@@ -54,6 +56,7 @@ export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
   const supportFile = runtimeSupportFile(rulesDir);
   const provided = new Set((JSON.parse(readFileSync(supportFile, 'utf8')) as SupportDoc).native);
   const modules = new Map(Object.entries(std.modules));
+  const aliases = new Map(Object.entries(std.aliases));
   const dists = new Map(Object.entries(native.distributions).map(([k, v]) => [k.toLowerCase(), v]));
   const catalog: Catalog = {
     stdlib(name) {
@@ -64,6 +67,7 @@ export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
       }
       return undefined;
     },
+    alias: (name) => aliases.get(name),
     support: {
       source: path.relative(packageRoot, supportFile),
       provides: (module, impl) => impl === 'pure' || provided.has(module),

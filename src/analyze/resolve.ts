@@ -119,7 +119,13 @@ function edgesFor(name: string, ctx: ResolveContext): Edge[] {
     const edges: Edge[] = [];
     for (const [i, prefix] of prefixes.entries()) {
       const native = ctx.nativeModules.get(prefix);
+      const alias = ctx.modules.has(prefix) ? undefined : ctx.catalog.alias(prefix);
       if (ctx.modules.has(prefix)) edges.push({ module: prefix, kind: 'internal' });
+      else if (alias !== undefined) {
+        // A name the stdlib only registers in sys.modules; scanning the stdlib itself, its target is here.
+        edges.push(ctx.modules.has(alias) ? { module: alias, kind: 'internal' } : { module: name, kind: 'stdlib', stdlib: ctx.catalog.stdlib(alias)! });
+        break;
+      }
       else if (native !== undefined) {
         edges.push({ module: prefix, kind: 'internal', nativeFile: native });
         break;

@@ -89,3 +89,17 @@ describe('module records', () => {
     expect(audit.modules.map((m) => [m.name, m.entryPoint ?? false])).toEqual([['lib', false], ['tool', true]]);
   });
 });
+
+describe('sys.modules aliases from the stdlib list', () => {
+  it('resolve os.path and email.Utils to their real modules when the repository is the stdlib', async () => {
+    const e = await edges({
+      'os.py': 'import posixpath as path\n', 'posixpath.py': '', 'email/__init__.py': '', 'email/utils.py': '',
+      'user.py': 'import os.path\nfrom email.Utils import formatdate\n',
+    });
+    expect(e.user).toEqual(['os:internal', 'posixpath:internal', 'email:internal', 'email.utils:internal']);
+  });
+  it('leave them stdlib imports in an ordinary repository', async () => {
+    const e = await edges({ 'user.py': 'import os.path\nimport email.Utils\n' });
+    expect(e.user).toEqual(['os.path:stdlib', 'email.Utils:stdlib']);
+  });
+});
