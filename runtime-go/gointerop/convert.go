@@ -245,7 +245,11 @@ func setField(f *py.Frame, v reflect.Value, name string, o py.Object) *py.BaseEx
 	if err != nil {
 		return err
 	}
-	v.FieldByIndex(sf.Index).Set(e)
+	fv, ferr := v.FieldByIndexErr(sf.Index)
+	if ferr != nil {
+		return py.NewAttributeError("Go " + v.Type().String() + "." + name + " is promoted through a nil embedded pointer")
+	}
+	fv.Set(e)
 	return nil
 }
 

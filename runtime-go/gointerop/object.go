@@ -289,7 +289,11 @@ func fieldDescr(sf reflect.StructField) *py.GetSet {
 			}
 			v = v.Elem()
 		}
-		return v.FieldByIndex(sf.Index), nil
+		fv, err := v.FieldByIndexErr(sf.Index)
+		if err != nil {
+			return reflect.Value{}, py.NewAttributeError("Go " + v.Type().String() + "." + sf.Name + " is promoted through a nil embedded pointer")
+		}
+		return fv, nil
 	}
 	get := func(f *py.Frame, o py.Object) (py.Object, *py.BaseException) {
 		v, err := field(o)
