@@ -8,23 +8,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AuditJson, ModuleRecord } from '../../src/contract.js';
 import { findPython2 } from '../../src/python2.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 
-const CLI = path.resolve('bin/grumpy-audit.js');
-
-function cli(args: string[], cwd = process.cwd()) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
-}
 
 describe('grumpy-audit fixtures/demo --verify', () => {
   let repo: string;
   let audit: AuditJson;
-  let run: ReturnType<typeof cli>;
+  let run: CliRun;
   const mod = (name: string): ModuleRecord => audit.modules.find((m) => m.name === name)!;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = path.join(mkdtempSync(path.join(tmpdir(), 'ga-demo-')), 'demo');
     cpSync('fixtures/demo', repo, { recursive: true, filter: (s) => !s.includes('.grumpy-audit') });
-    run = cli([repo, '--verify']);
+    run = await runCli([repo, '--verify']);
     audit = JSON.parse(readFileSync(path.join(repo, '.grumpy-audit', 'audit.json'), 'utf8')) as AuditJson;
   }, 600_000);
 

@@ -2,17 +2,15 @@
 // drift, migrate a second one, and find every run in the history.
 
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AuditJson } from '../../src/contract.js';
 
-const CLI = path.resolve('bin/grumpy-audit.js');
-const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+import { runCli as cli } from '../helpers/cli.js';
 
 describe('module-by-module migration', () => {
-  it('migrates, detects drift, keeps earlier migrations and records three runs', () => {
+  it('migrates, detects drift, keeps earlier migrations and records three runs', async () => {
     const repo = path.join(mkdtempSync(path.join(tmpdir(), 'ga-migrate-')), 'demo');
     cpSync('fixtures/demo', repo, { recursive: true, filter: (s) => !s.includes('.grumpy-audit') });
     const out = path.join(repo, '.grumpy-audit');
@@ -20,20 +18,20 @@ describe('module-by-module migration', () => {
     const migrated = (a: AuditJson) => a.modules.filter((m) => m.migration).map((m) => m.name);
 
     // 1. one module: it and the internal modules it needs (its package), nothing else.
-    const first = cli(['migrate', repo, 'inventory.pricing', '--no-verify']);
+    const first = await cli(['migrate', repo, 'inventory.pricing', '--no-verify']);
     expect(first.status, first.stderr).toBe(0);
     expect(migrated(audit())).toEqual(['inventory', 'inventory.pricing']);
     expect(audit().modules.find((m) => m.name === 'inventory.pricing')!.migration).toMatchObject({ transpiled: true, builds: true, drift: false });
 
     // 2. edit it: the report run shows drift.
     appendFileSync(path.join(repo, 'inventory', 'pricing.py'), '\n# tweaked after migration\n');
-    const report = cli(['report', repo]);
+    const report = await cli(['report', repo]);
     expect(report.status, report.stderr).toBe(0);
     const page = readFileSync(path.join(out, 'report', 'modules', 'inventory.pricing.html'), 'utf8');
     expect(page).toMatch(/Source changed since<\/dt>\s*<dd>yes<\/dd>/);
 
     // 3. a second module: kept modules stay, the drifted one is still flagged.
-    const second = cli(['migrate', repo, 'inventory.models', '--no-verify']);
+    const second = await cli(['migrate', repo, 'inventory.models', '--no-verify']);
     expect(second.status, second.stderr).toBe(0);
     const a = audit();
     expect(migrated(a)).toEqual(['inventory', 'inventory.models', 'inventory.pricing']);
@@ -45,7 +43,7 @@ describe('module-by-module migration', () => {
     expect(history).toHaveLength(3);
 
     // Refusing a blocked module is a clear error with exit 1.
-    const refused = cli(['migrate', repo, 'inventory.plugins', '--no-verify', '--no-report']);
+    const refused = await cli(['migrate', repo, 'inventory.plugins', '--no-verify', '--no-report']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('cannot migrate inventory.plugins: has blocking findings of its own');
   }, 600_000);
