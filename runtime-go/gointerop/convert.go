@@ -13,7 +13,7 @@ import (
 // TypeError when no conversion exists and OverflowError when a number
 // does not fit. It never silently truncates.
 func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseException) {
-	if w, ok := o.(*Object); ok {
+	if w, ok := asObject(o); ok {
 		return fromWrapped(w, t)
 	}
 	switch t.Kind() {
@@ -290,9 +290,10 @@ func toInterface(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.B
 // when a key is not a string), nil for None; other objects stay Python
 // objects (they come back unchanged).
 func natural(f *py.Frame, o py.Object) (any, *py.BaseException) {
+	if w, ok := asObject(o); ok {
+		return w.v.Interface(), nil
+	}
 	switch x := o.(type) {
-	case *Object:
-		return x.v.Interface(), nil
 	case *py.Int:
 		if o == py.True || o == py.False {
 			return o == py.True, nil

@@ -269,7 +269,10 @@ func TestCallbacks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h.(*Object).Value().Interface().(http.Handler))
+	if !py.IsCallable(h) {
+		t.Error("a wrapped Go func is not callable")
+	}
+	srv := httptest.NewServer(goValue(h).Interface().(http.Handler))
 	defer srv.Close()
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)

@@ -26,7 +26,42 @@ func (o *Object) Type() *py.Type { return o.typ }
 // Value is the wrapped Go value.
 func (o *Object) Value() reflect.Value { return o.v }
 
-func wrap(v reflect.Value) *Object { return &Object{typ: TypeFor(v.Type()), v: v} }
+// FuncObject is a wrapped Go func: the only wrapped values that are
+// callable, so Python's callable() tells them apart.
+type FuncObject struct{ Object }
+
+// Call calls the Go func.
+func (o *FuncObject) Call(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	return callGo(f, o.v.Type().String(), o.v, args, kw)
+}
+
+func wrap(v reflect.Value) py.Object {
+	o := Object{typ: TypeFor(v.Type()), v: v}
+	if v.Kind() == reflect.Func {
+		return &FuncObject{o}
+	}
+	return &o
+}
+
+// asObject unwraps either kind of wrapped Go value.
+func asObject(o py.Object) (*Object, bool) {
+	switch w := o.(type) {
+	case *Object:
+		return w, true
+	case *FuncObject:
+		return &w.Object, true
+	}
+	return nil, false
+}
+
+// GoValue is the Go value behind a wrapped Python object.
+func GoValue(o py.Object) (reflect.Value, bool) {
+	w, ok := asObject(o)
+	if !ok {
+		return reflect.Value{}, false
+	}
+	return w.v, true
+}
 
 // Repr is <Go net/http.Header value map[...]>.
 func (o *Object) Repr(f *py.Frame) (string, *py.BaseException) {
@@ -49,14 +84,6 @@ func (o *Object) goString() (s string) {
 		return fmt.Sprint(o.v.Interface())
 	}
 	return o.v.String()
-}
-
-// Call calls a wrapped Go func.
-func (o *Object) Call(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-	if o.v.Kind() != reflect.Func {
-		return nil, py.NewTypeError("'" + o.typ.Name() + "' object is not callable")
-	}
-	return callGo(f, o.v.Type().String(), o.v, args, kw)
 }
 
 // container is the slice, array or map behind o (following one pointer).
@@ -199,7 +226,7 @@ func lessKey(a, b reflect.Value) bool {
 
 // RichCompare gives == and != for comparable Go values.
 func (o *Object) RichCompare(f *py.Frame, op py.CmpOp, y py.Object) (py.Object, *py.BaseException) {
-	w, ok := y.(*Object)
+	w, ok := asObject(y)
 	if !ok || (op != py.EQ && op != py.NE) || w.v.Type() != o.v.Type() || !o.v.Type().Comparable() {
 		return py.NotImplemented, nil
 	}
@@ -258,7 +285,7 @@ func TypeFor(t reflect.Type) *py.Type {
 // method has a pointer receiver and the value is addressable.
 func methodFn(name string) func(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	return func(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
-		o, ok := self.(*Object)
+		o, ok := asObject(self)
 		if !ok {
 			return nil, py.NewTypeError("descriptor '" + name + "' needs a Go value")
 		}
@@ -278,7 +305,7 @@ func methodFn(name string) func(f *py.Frame, self py.Object, args []py.Object, k
 
 func fieldDescr(sf reflect.StructField) *py.GetSet {
 	field := func(o py.Object) (reflect.Value, *py.BaseException) {
-		w, ok := o.(*Object)
+		w, ok := asObject(o)
 		if !ok {
 			return reflect.Value{}, py.NewTypeError("field " + sf.Name + " needs a Go value")
 		}
@@ -362,11 +389,11 @@ func newValue(f *py.Frame, t reflect.Type, args []py.Object, kw py.Kwargs) (py.O
 			}
 		}
 	}
-	return &Object{typ: TypeFor(t), v: v}, nil
+	return wrap(v), nil
 }
 
 var (
-	_ py.Caller       = (*Object)(nil)
+	_ py.Caller       = (*FuncObject)(nil)
 	_ py.Reprer       = (*Object)(nil)
 	_ py.Strer        = (*Object)(nil)
 	_ py.Lener        = (*Object)(nil)

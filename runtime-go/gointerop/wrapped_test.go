@@ -78,9 +78,12 @@ func TestWrappedValues(t *testing.T) {
 	if err := py.SetItem(f, h, s("C-Key"), py.NewList(s("3"))); err != nil {
 		t.Fatal(err)
 	}
-	got := h.(*Object).Value().Interface().(http.Header)
+	got := goValue(h).Interface().(http.Header)
 	if strings.Join(got["C-Key"], ",") != "3" {
 		t.Errorf("header store: %v", got)
+	}
+	if py.IsCallable(h) {
+		t.Error("a wrapped Go map is callable")
 	}
 	// Equality of comparable Go values, identity otherwise.
 	ids := []py.Object{}
@@ -107,7 +110,7 @@ func TestWrappedValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if goErr, ok := ev.(*Object).Value().Interface().(error); !ok || !errors.Is(goErr, io.ErrUnexpectedEOF) {
+	if goErr, ok := goValue(ev).Interface().(error); !ok || !errors.Is(goErr, io.ErrUnexpectedEOF) {
 		t.Errorf("GoError.error = %v", ev)
 	}
 }

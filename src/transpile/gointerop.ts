@@ -66,7 +66,7 @@ export function resolveGoImport(mod: ModuleCtx, name: string): string | null {
 /** Collects and checks the module's `__go__` imports; reports problems as diagnostics on `mod`. */
 export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
   const wanted = new Map<string, { names: Set<string>; node: A.stmt }>();
-  const uses: { pkg: string; name: string; node: A.stmt }[] = [];
+  const uses: { pkg: string; name: string; node: A.stmt; viaAttr?: boolean }[] = [];
   const ok = new Set<string>();
   validated.set(mod, ok);
   let any = false;
@@ -107,7 +107,7 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
   });
   for (const imp of imports) {
     want(imp.pkg, imp.st);
-    for (const attr of attributeUses(ast, imp.bound!)) uses.push({ pkg: imp.pkg, name: attr, node: imp.st });
+    for (const attr of attributeUses(ast, imp.bound!)) uses.push({ pkg: imp.pkg, name: attr, node: imp.st, viaAttr: true });
   }
   for (const u of uses) want(u.pkg, u.node).add(u.name);
   if (!any) return { imports: [], init: [], used: false };
@@ -129,7 +129,18 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
     let bad = false;
     for (const m of [...w.names].sort()) {
       const d = pi.members?.[m];
-      const at = uses.find((u) => u.pkg === pkg && u.name === m)?.node ?? w.node;
+      const use = uses.find((u) => u.pkg === pkg && u.name === m && !u.viaAttr) ?? uses.find((u) => u.pkg === pkg && u.name === m);
+      const at = use?.node ?? w.node;
+      // `s.X` may read another object that shadows the import's name: only warn, and let the
+      // runtime raise AttributeError if it really is the Go package.
+      if (use?.viaAttr && (!d || typeof memberExpr('', m, d) !== 'string')) {
+        mod.diags.push({
+          id: 'go-interop', severity: 'warning', file: mod.file, line: at.lineno ?? 0, column: at.col_offset ?? 0,
+          message: d ? `Go ${gp}.${m} (${d.type}) cannot be imported; reading it raises AttributeError`
+            : `Go package ${gp} has no exported member '${m}'; reading it raises AttributeError`,
+        });
+        continue;
+      }
       if (!d) {
         mod.error(at, 'go-interop', `Go package ${gp} has no exported member '${m}'`);
         bad = true;
