@@ -107,7 +107,9 @@ func (o *Object) Len(f *py.Frame) (int, *py.BaseException) {
 	return 0, py.NewTypeError("object of type '" + o.typ.Name() + "' has no len()")
 }
 
-// Truth is false for nil and for empty containers.
+// Truth is false for nil and for empty containers; any other Go value is
+// true, as a Python object without __len__ or __nonzero__ is (a zero
+// struct included).
 func (o *Object) Truth(f *py.Frame) (bool, *py.BaseException) {
 	switch o.v.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Func, reflect.Chan:
@@ -116,7 +118,7 @@ func (o *Object) Truth(f *py.Frame) (bool, *py.BaseException) {
 	if v, ok := o.container(); ok {
 		return v.Len() > 0, nil
 	}
-	return !o.v.IsZero(), nil
+	return true, nil
 }
 
 func (o *Object) index(f *py.Frame, v reflect.Value, key py.Object) (int, *py.BaseException) {

@@ -82,6 +82,18 @@ func TestWrappedValues(t *testing.T) {
 	if strings.Join(got["C-Key"], ",") != "3" {
 		t.Errorf("header store: %v", got)
 	}
+	for _, c := range []struct {
+		o    py.Object
+		want bool
+	}{{h, true}, {o, true}, {member(t, f, "__go__.gointerop.wrapped", "Config"), true}} {
+		if got, err := py.IsTrue(f, c.o); err != nil || got != c.want {
+			t.Errorf("bool(%s) = %v, %v", repr(t, f, c.o), got, err)
+		}
+	}
+	empty, _ := py.Call(f, member(t, f, "__go__.gointerop.wrapped", "Header"), nil, nil)
+	if got, _ := py.IsTrue(f, empty); got {
+		t.Error("bool(Header()) is True for an empty map")
+	}
 	if py.IsCallable(h) {
 		t.Error("a wrapped Go map is callable")
 	}
