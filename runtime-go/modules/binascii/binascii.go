@@ -75,7 +75,7 @@ func data(f *py.Frame, fname string, o py.Object) (string, *py.BaseException) {
 
 func oneData(f *py.Frame, fname string, args []py.Object, kw py.Kwargs) (string, *py.BaseException) {
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs(fname, args, nil, []string{"data"}, 1, out); err != nil {
+	if err := native.ParseTuple(fname, args, []string{"data"}, 1, out); err != nil {
 		return "", err
 	}
 	if err := native.NoKwArgs(fname, kw); err != nil {
@@ -278,7 +278,7 @@ func a2bUU(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 
 func crc32Fn(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("crc32", args, nil, []string{"data", "crc"}, 1, out); err != nil {
+	if err := native.ParseTuple("crc32", args, []string{"data", "crc"}, 1, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("crc32", kw); err != nil {
@@ -302,7 +302,7 @@ func crc32Fn(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseEx
 
 func crcHqx(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("crc_hqx", args, nil, []string{"data", "crc"}, 2, out); err != nil {
+	if err := native.ParseTuple("crc_hqx", args, []string{"data", "crc"}, 2, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("crc_hqx", kw); err != nil {

@@ -183,7 +183,7 @@ func optInt(f *py.Frame, name string, args []py.Object, kw py.Kwargs, def int) (
 		return 0, err
 	}
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs(name, args, nil, []string{"n"}, 0, out); err != nil {
+	if err := native.ParseTuple(name, args, []string{"n"}, 0, out); err != nil {
 		return 0, err
 	}
 	if out[0] == nil || out[0] == py.None {
@@ -194,7 +194,7 @@ func optInt(f *py.Frame, name string, args []py.Object, kw py.Kwargs, def int) (
 
 func getvalue(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs("getvalue", args, nil, []string{"use_pos"}, 0, out); err != nil {
+	if err := native.ParseTuple("getvalue", args, []string{"use_pos"}, 0, out); err != nil {
 		return nil, err
 	}
 	s := self.(*sio)
@@ -306,7 +306,7 @@ func seek(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Objec
 		return nil, err
 	}
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("seek", args, nil, []string{"position", "mode"}, 1, out); err != nil {
+	if err := native.ParseTuple("seek", args, []string{"position", "mode"}, 1, out); err != nil {
 		return nil, err
 	}
 	pos, err := native.Int(f, out[0])

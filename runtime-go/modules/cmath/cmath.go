@@ -135,7 +135,7 @@ func clog(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 		return nil, err
 	}
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("log", args, nil, []string{"x", "base"}, 1, out); err != nil {
+	if err := native.ParseTuple("log", args, []string{"x", "base"}, 1, out); err != nil {
 		return nil, err
 	}
 	z, err := toComplex(f, out[0])
@@ -188,7 +188,7 @@ func rect(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 		return nil, err
 	}
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("rect", args, nil, []string{"r", "phi"}, 2, out); err != nil {
+	if err := native.ParseTuple("rect", args, []string{"r", "phi"}, 2, out); err != nil {
 		return nil, err
 	}
 	r, err := native.Float(f, out[0])

@@ -323,7 +323,7 @@ func bytesArg(f *py.Frame, o py.Object, fname string) (string, *py.BaseException
 func runtimeEncode(fname, enc string) native.Func {
 	return func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 		out := make([]py.Object, 2)
-		if err := py.ParseArgs(fname, args, nil, []string{"str", "errors"}, 1, out); err != nil {
+		if err := native.ParseTuple(fname, args, []string{"str", "errors"}, 1, out); err != nil {
 			return nil, err
 		}
 		if err := native.NoKwArgs(fname, kw); err != nil {
@@ -348,7 +348,7 @@ func runtimeEncode(fname, enc string) native.Func {
 func runtimeDecode(fname, enc string) native.Func {
 	return func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 		out := make([]py.Object, 3)
-		if err := py.ParseArgs(fname, args, nil, []string{"data", "errors", "final"}, 1, out); err != nil {
+		if err := native.ParseTuple(fname, args, []string{"data", "errors", "final"}, 1, out); err != nil {
 			return nil, err
 		}
 		if err := native.NoKwArgs(fname, kw); err != nil {

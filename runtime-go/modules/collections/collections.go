@@ -293,7 +293,7 @@ func dequeExtend(left bool) native.Method {
 
 func dequeRotate(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs("rotate", args, nil, []string{"n"}, 0, out); err != nil {
+	if err := native.ParseTuple("rotate", args, []string{"n"}, 0, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("rotate", kw); err != nil {

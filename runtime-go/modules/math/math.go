@@ -284,7 +284,7 @@ func modf(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 
 func ldexp(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("ldexp", args, nil, []string{"x", "i"}, 2, out); err != nil {
+	if err := native.ParseTuple("ldexp", args, []string{"x", "i"}, 2, out); err != nil {
 		if len(kw) > 0 {
 			return nil, py.NewTypeError("ldexp() takes no keyword arguments")
 		}

@@ -267,7 +267,7 @@ func setitem(name string) native.Func {
 func sliceArgs(f *py.Frame, name string, args []py.Object, kw py.Kwargs, n int) (lo, hi py.Object, err *py.BaseException) {
 	out := make([]py.Object, n)
 	names := []string{"a", "b", "c", "d"}[:n]
-	if err := py.ParseArgs(name, args, nil, names, n, out); err != nil {
+	if err := native.ParseTuple(name, args, names, n, out); err != nil {
 		return nil, nil, err
 	}
 	if len(kw) > 0 {

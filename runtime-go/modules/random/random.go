@@ -195,7 +195,7 @@ func random(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.Object
 
 func getrandbits(f *py.Frame, s py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs("getrandbits", args, nil, []string{"k"}, 1, out); err != nil {
+	if err := native.ParseTuple("getrandbits", args, []string{"k"}, 1, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("getrandbits", kw); err != nil {

@@ -131,7 +131,7 @@ func getcodesize(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Ba
 
 func getlower(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("getlower", args, nil, []string{"character", "flags"}, 2, out); err != nil {
+	if err := native.ParseTuple("getlower", args, []string{"character", "flags"}, 2, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("getlower", kw); err != nil {
@@ -161,7 +161,7 @@ func (p *pattern) Type() *py.Type { return patternType }
 
 func compile(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 6)
-	if err := py.ParseArgs("compile", args, nil, []string{"pattern", "flags", "code", "groups", "groupindex", "indexgroup"}, 3, out); err != nil {
+	if err := native.ParseTuple("compile", args, []string{"pattern", "flags", "code", "groups", "groupindex", "indexgroup"}, 3, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("compile", kw); err != nil {

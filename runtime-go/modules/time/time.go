@@ -196,7 +196,7 @@ func clock(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 
 func sleep(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs("sleep", args, nil, []string{"secs"}, 1, out); err != nil {
+	if err := native.ParseTuple("sleep", args, []string{"secs"}, 1, out); err != nil {
 		return nil, err
 	}
 	if err := native.NoKwArgs("sleep", kw); err != nil {
@@ -219,7 +219,7 @@ func secsArg(f *py.Frame, name string, args []py.Object, kw py.Kwargs) (int64, *
 		return 0, err
 	}
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs(name, args, nil, []string{"seconds"}, 0, out); err != nil {
+	if err := native.ParseTuple(name, args, []string{"seconds"}, 0, out); err != nil {
 		return 0, err
 	}
 	if out[0] == nil || out[0] == py.None {
@@ -418,7 +418,7 @@ func strftime(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseE
 		return nil, err
 	}
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("strftime", args, nil, []string{"format", "tuple"}, 1, out); err != nil {
+	if err := native.ParseTuple("strftime", args, []string{"format", "tuple"}, 1, out); err != nil {
 		return nil, err
 	}
 	var format string

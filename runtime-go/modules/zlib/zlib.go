@@ -127,7 +127,7 @@ func checksum(name string, fn func(uint32, []byte) uint32, start uint32) native.
 			return nil, err
 		}
 		out := make([]py.Object, 2)
-		if err := py.ParseArgs(name, args, nil, []string{"data", "value"}, 1, out); err != nil {
+		if err := native.ParseTuple(name, args, []string{"data", "value"}, 1, out); err != nil {
 			return nil, err
 		}
 		s, err := data(f, out[0], name)
@@ -165,7 +165,7 @@ func compress(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseE
 		return nil, err
 	}
 	out := make([]py.Object, 2)
-	if err := py.ParseArgs("compress", args, nil, []string{"string", "level"}, 1, out); err != nil {
+	if err := native.ParseTuple("compress", args, []string{"string", "level"}, 1, out); err != nil {
 		return nil, err
 	}
 	s, err := data(f, out[0], "compress")
@@ -243,7 +243,7 @@ func decompress(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Bas
 		return nil, err
 	}
 	out := make([]py.Object, 3)
-	if err := py.ParseArgs("decompress", args, nil, []string{"string", "wbits", "bufsize"}, 1, out); err != nil {
+	if err := native.ParseTuple("decompress", args, []string{"string", "wbits", "bufsize"}, 1, out); err != nil {
 		return nil, err
 	}
 	s, err := data(f, out[0], "decompress")
@@ -280,7 +280,7 @@ func compressobj(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Ba
 		return nil, err
 	}
 	out := make([]py.Object, 5)
-	if err := py.ParseArgs("compressobj", args, nil, []string{"level", "method", "wbits", "memlevel", "strategy"}, 0, out); err != nil {
+	if err := native.ParseTuple("compressobj", args, []string{"level", "method", "wbits", "memlevel", "strategy"}, 0, out); err != nil {
 		return nil, err
 	}
 	l, err := level(f, out[0])
@@ -374,7 +374,7 @@ func decompressobj(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.
 		return nil, err
 	}
 	out := make([]py.Object, 1)
-	if err := py.ParseArgs("decompressobj", args, nil, []string{"wbits"}, 0, out); err != nil {
+	if err := native.ParseTuple("decompressobj", args, []string{"wbits"}, 0, out); err != nil {
 		return nil, err
 	}
 	wbits, err := wbitsArg(f, out[0])

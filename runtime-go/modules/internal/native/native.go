@@ -83,6 +83,34 @@ func ParseKw(fname string, args []py.Object, kw py.Kwargs, names []string, requi
 	return nil
 }
 
+// ParseTuple is PyArg_ParseTuple for positional-only functions: names
+// give the slots, the first required of them mandatory, with CPython's
+// "f() takes exactly 2 arguments (1 given)" / "at least" / "at most".
+// Keyword arguments must be rejected by the caller (NoKwArgs).
+func ParseTuple(fname string, args []py.Object, names []string, required int, out []py.Object) *py.BaseException {
+	n := len(names)
+	if len(args) < required || len(args) > n {
+		word, want := "exactly", required
+		if required != n {
+			if len(args) < required {
+				word = "at least"
+			} else {
+				word, want = "at most", n
+			}
+		}
+		s := "s"
+		if want == 1 {
+			s = ""
+		}
+		return py.NewTypeError(fname + "() takes " + word + " " + strconv.Itoa(want) + " argument" + s + " (" + strconv.Itoa(len(args)) + " given)")
+	}
+	for i := range out {
+		out[i] = nil
+	}
+	copy(out, args)
+	return nil
+}
+
 // Float converts like PyFloat_AsDouble: int, long, float, or __float__.
 func Float(f *py.Frame, o py.Object) (float64, *py.BaseException) {
 	switch v := o.(type) {

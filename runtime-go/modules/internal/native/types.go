@@ -31,18 +31,12 @@ type TypeSpec struct {
 // New must wrap its value with py.NewInstanceWithBase when t is a
 // subclass (see Wrap).
 func NewType(spec TypeSpec) *py.Type {
-	// CPython's tp_name is "collections.deque" and its error messages print
-	// all of it ("object of type 'itertools.repeat' has no len()"); py
-	// prints a type's name there, so the dotted name is the name.
-	name := spec.Name
-	if spec.Module != "" {
-		name = spec.Module + "." + spec.Name
-	}
+	// py prints tp_name ("itertools.repeat") in errors for native types
 	var base *py.Type
 	if len(spec.Bases) > 0 {
 		base = spec.Bases[0]
 	}
-	t := py.NewBuiltinType(name, "", base)
+	t := py.NewBuiltinType(spec.Name, spec.Module, base)
 	fill(t, spec)
 	return t
 }
