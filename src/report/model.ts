@@ -62,11 +62,14 @@ export interface WaveRow { index: number; count: number; lines: number; ready: n
 
 export interface TrendRow { at: string; date: string; modules: number; ready: number; blocked: number; blockedByDependency: number; error: number; lines: number; readyLines: number }
 
+/** A line of a unified diff, classed for colour: "add" (+), "del" (-), "hunk" (@@) or "" (context). */
+export interface DiffLine { text: string; cls: string }
+
 /** One differential run: the module as a script under python2.7 and as the Go binary. */
 export interface RunRow {
   module: string; href: string | null; args: string; status: string; statusCls: string; reason: string;
   pythonMs: number | null; goMs: number | null; speed: string;
-  diffStdout: string; diffStderr: string; diffStatus: string; hasDiff: boolean;
+  diffStdout: DiffLine[]; diffStderr: DiffLine[]; diffStatus: DiffLine[]; hasDiff: boolean;
 }
 
 export interface PipelineView {

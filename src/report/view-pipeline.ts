@@ -1,7 +1,7 @@
 // The Go side of the dashboard: go vet and the differential runs (python2.7 vs the Go binary).
 
 import type { PipelineInfo, VerificationRun } from '../contract.js';
-import type { PipelineView, RunRow } from './model.js';
+import type { DiffLine, PipelineView, RunRow } from './model.js';
 import type { Pages } from './view-page.js';
 
 const STATUS_CLS: Record<VerificationRun['status'], string> = { equivalent: 'good', different: 'bad', error: 'bad' };
@@ -12,12 +12,20 @@ function speed(pythonMs: number | undefined, goMs: number | undefined): string {
   return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(1)}× slower`;
 }
 
+function diffLines(diff: string | undefined): DiffLine[] {
+  if (!diff) return [];
+  return diff.replace(/\n$/, '').split('\n').map((text) => ({
+    text,
+    cls: text.startsWith('@@') ? 'hunk' : text.startsWith('+') && !text.startsWith('+++') ? 'add' : text.startsWith('-') && !text.startsWith('---') ? 'del' : '',
+  }));
+}
+
 export function runRow(run: VerificationRun, pages: Pages, root: string): RunRow {
   return {
     module: run.module, href: pages.moduleHref(run.module, root), args: run.args.join(' '),
     status: run.status, statusCls: STATUS_CLS[run.status] ?? 'bad', reason: run.reason ?? '',
     pythonMs: run.pythonMs ?? null, goMs: run.goMs ?? null, speed: speed(run.pythonMs, run.goMs),
-    diffStdout: run.diff?.stdout ?? '', diffStderr: run.diff?.stderr ?? '', diffStatus: run.diff?.status ?? '',
+    diffStdout: diffLines(run.diff?.stdout), diffStderr: diffLines(run.diff?.stderr), diffStatus: diffLines(run.diff?.status),
     hasDiff: Boolean(run.diff?.stdout || run.diff?.stderr || run.diff?.status),
   };
 }

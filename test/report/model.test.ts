@@ -66,6 +66,7 @@ describe('report model', () => {
       ['modules/shop.util.html', '4.0× faster', false], ['modules/shop.a.html', '2.0× slower', true],
     ]);
     expect(m.modulePages.find((p) => p.file === 'modules/shop.a.html')!.view().runs.map((r) => r.args)).toEqual(['-v']);
+    expect(m.index.pipeline!.runs[1]!.diffStdout).toEqual([{ text: '-a', cls: 'del' }, { text: '+b', cls: 'add' }]);
   });
 
   it('keeps findings it cannot place on a source line at the top of the module page', () => {
