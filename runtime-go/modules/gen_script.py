@@ -49,7 +49,10 @@ def main(dirs):
         for line in lines:
             if not line.strip() or line.startswith('#'):
                 continue
-            parts = line.split(' ;; ')
+            # the transpiler reads a bare compile() as the builtin (its
+            # dynamic-compile rule), so _sre's is called qualified
+            code = line.replace('p = compile(', 'p = _sre.compile(') if module == '_sre' else line
+            parts = code.split(' ;; ')
             stmts = ''.join('    %s\n' % p for p in parts[:-1])
             out.append(CASE % {'stmts': stmts, 'expr': parts[-1], 'label': line})
         with open(os.path.join(d, 'cases_script.py'), 'w') as fp:

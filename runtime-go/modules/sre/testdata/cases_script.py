@@ -21,3430 +21,3430 @@ def _blank(s):
 
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('match') and (p.match('match').group(0), p.match('match').groups(), p.match('match').span(), p.match('match').lastindex, p.match('match').lastgroup, p.match('match').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.match('match') and (p.match('match').group(0), p.match('match').groups(), p.match('match').span(), p.match('match').lastindex, p.match('match').lastgroup, p.match('match').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('match') and (p.search('match').group(0), p.search('match').groups(), p.search('match').span(), p.search('match').lastindex, p.search('match').lastgroup, p.search('match').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.search('match') and (p.search('match').group(0), p.search('match').groups(), p.search('match').span(), p.search('match').lastindex, p.search('match').lastgroup, p.search('match').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('match'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.findall('match')" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('match')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('match'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('xabcy') and (p.match('xabcy').group(0), p.match('xabcy').groups(), p.match('xabcy').span(), p.match('xabcy').lastindex, p.match('xabcy').lastgroup, p.match('xabcy').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.match('xabcy') and (p.match('xabcy').group(0), p.match('xabcy').groups(), p.match('xabcy').span(), p.match('xabcy').lastindex, p.match('xabcy').lastgroup, p.match('xabcy').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('xabcy') and (p.search('xabcy').group(0), p.search('xabcy').groups(), p.search('xabcy').span(), p.search('xabcy').lastindex, p.search('xabcy').lastgroup, p.search('xabcy').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.search('xabcy') and (p.search('xabcy').group(0), p.search('xabcy').groups(), p.search('xabcy').span(), p.search('xabcy').lastindex, p.search('xabcy').lastgroup, p.search('xabcy').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('xabcy'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.findall('xabcy')" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('xabcy')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('xabcy'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('abc', 0, [17, 12, 3, 3, 3, 3, 3, 97, 98, 99, 0, 0, 0, 19, 97, 19, 98, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.findall('abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('a\nc') and (p.match('a\nc').group(0), p.match('a\nc').groups(), p.match('a\nc').span(), p.match('a\nc').lastindex, p.match('a\nc').lastgroup, p.match('a\nc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.match('a\\nc') and (p.match('a\\nc').group(0), p.match('a\\nc').groups(), p.match('a\\nc').span(), p.match('a\\nc').lastindex, p.match('a\\nc').lastgroup, p.match('a\\nc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('a\nc') and (p.search('a\nc').group(0), p.search('a\nc').groups(), p.search('a\nc').span(), p.search('a\nc').lastindex, p.search('a\nc').lastgroup, p.search('a\nc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.search('a\\nc') and (p.search('a\\nc').group(0), p.search('a\\nc').groups(), p.search('a\\nc').span(), p.search('a\\nc').lastindex, p.search('a\\nc').lastgroup, p.search('a\\nc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; p.findall('a\\nc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 0, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 2, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('a\nc') and (p.match('a\nc').group(0), p.match('a\nc').groups(), p.match('a\nc').span(), p.match('a\nc').lastindex, p.match('a\nc').lastgroup, p.match('a\nc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,)) ;; p.match('a\\nc') and (p.match('a\\nc').group(0), p.match('a\\nc').groups(), p.match('a\\nc').span(), p.match('a\\nc').lastindex, p.match('a\\nc').lastgroup, p.match('a\\nc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('a\nc') and (p.search('a\nc').group(0), p.search('a\nc').groups(), p.search('a\nc').span(), p.search('a\nc').lastindex, p.search('a\nc').lastgroup, p.search('a\nc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,)) ;; p.search('a\\nc') and (p.search('a\\nc').group(0), p.search('a\\nc').groups(), p.search('a\\nc').span(), p.search('a\\nc').lastindex, p.search('a\\nc').lastgroup, p.search('a\\nc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,)) ;; p.findall('a\\nc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a.c', 16, [17, 8, 1, 3, 3, 1, 1, 97, 0, 19, 97, 3, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('') and (p.match('').group(0), p.match('').groups(), p.match('').span(), p.match('').lastindex, p.match('').lastgroup, p.match('').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('') and (p.match('').group(0), p.match('').groups(), p.match('').span(), p.match('').lastindex, p.match('').lastgroup, p.match('').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('') and (p.search('').group(0), p.search('').groups(), p.search('').span(), p.search('').lastindex, p.search('').lastgroup, p.search('').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('') and (p.search('').group(0), p.search('').groups(), p.search('').span(), p.search('').lastindex, p.search('').lastgroup, p.search('').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(''))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(''))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('aaa') and (p.match('aaa').group(0), p.match('aaa').groups(), p.match('aaa').span(), p.match('aaa').lastindex, p.match('aaa').lastgroup, p.match('aaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('aaa') and (p.match('aaa').group(0), p.match('aaa').groups(), p.match('aaa').span(), p.match('aaa').lastindex, p.match('aaa').lastgroup, p.match('aaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('aaa') and (p.search('aaa').group(0), p.search('aaa').groups(), p.search('aaa').span(), p.search('aaa').lastindex, p.search('aaa').lastgroup, p.search('aaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('aaa') and (p.search('aaa').group(0), p.search('aaa').groups(), p.search('aaa').span(), p.search('aaa').lastindex, p.search('aaa').lastgroup, p.search('aaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('aaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('aaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('baaa') and (p.match('baaa').group(0), p.match('baaa').groups(), p.match('baaa').span(), p.match('baaa').lastindex, p.match('baaa').lastgroup, p.match('baaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('baaa') and (p.match('baaa').group(0), p.match('baaa').groups(), p.match('baaa').span(), p.match('baaa').lastindex, p.match('baaa').lastgroup, p.match('baaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('baaa') and (p.search('baaa').group(0), p.search('baaa').groups(), p.search('baaa').span(), p.search('baaa').lastindex, p.search('baaa').lastgroup, p.search('baaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('baaa') and (p.search('baaa').group(0), p.search('baaa').groups(), p.search('baaa').span(), p.search('baaa').lastindex, p.search('baaa').lastgroup, p.search('baaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('baaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('baaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('baaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('baaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('aaab') and (p.match('aaab').group(0), p.match('aaab').groups(), p.match('aaab').span(), p.match('aaab').lastindex, p.match('aaab').lastgroup, p.match('aaab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('aaab') and (p.match('aaab').group(0), p.match('aaab').groups(), p.match('aaab').span(), p.match('aaab').lastindex, p.match('aaab').lastgroup, p.match('aaab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('aaab') and (p.search('aaab').group(0), p.search('aaab').groups(), p.search('aaab').span(), p.search('aaab').lastindex, p.search('aaab').lastgroup, p.search('aaab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('aaab') and (p.search('aaab').group(0), p.search('aaab').groups(), p.search('aaab').span(), p.search('aaab').lastindex, p.search('aaab').lastgroup, p.search('aaab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('aaab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('aaab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a+b', 0, [17, 4, 0, 2, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('cb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('cb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('cb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a?b', 0, [17, 4, 0, 1, 2, 29, 6, 0, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('cb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('aa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('aa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('aaaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('aaaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,3}', 0, [17, 4, 0, 2, 3, 29, 6, 2, 3, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('aaaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('aaaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{2,}?', 0, [17, 4, 0, 2, 0, 31, 6, 2, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('aaab') and (p.match('aaab').group(0), p.match('aaab').groups(), p.match('aaab').span(), p.match('aaab').lastindex, p.match('aaab').lastgroup, p.match('aaab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('aaab') and (p.match('aaab').group(0), p.match('aaab').groups(), p.match('aaab').span(), p.match('aaab').lastindex, p.match('aaab').lastgroup, p.match('aaab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('aaab') and (p.search('aaab').group(0), p.search('aaab').groups(), p.search('aaab').span(), p.search('aaab').lastindex, p.search('aaab').lastgroup, p.search('aaab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('aaab') and (p.search('aaab').group(0), p.search('aaab').groups(), p.search('aaab').span(), p.search('aaab').lastindex, p.search('aaab').lastgroup, p.search('aaab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('aaab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('aaab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*?b', 0, [17, 4, 0, 1, 0, 31, 6, 0, 4294967295L, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('abac') and (p.match('abac').group(0), p.match('abac').groups(), p.match('abac').span(), p.match('abac').lastindex, p.match('abac').lastgroup, p.match('abac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.match('abac') and (p.match('abac').group(0), p.match('abac').groups(), p.match('abac').span(), p.match('abac').lastindex, p.match('abac').lastgroup, p.match('abac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('abac') and (p.search('abac').group(0), p.search('abac').groups(), p.search('abac').span(), p.search('abac').lastindex, p.search('abac').lastgroup, p.search('abac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.search('abac') and (p.search('abac').group(0), p.search('abac').groups(), p.search('abac').span(), p.search('abac').lastindex, p.search('abac').lastgroup, p.search('abac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('abac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('abac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abac')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('abac'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('c'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('c')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('c')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('c'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('abx') and (p.match('abx').group(0), p.match('abx').groups(), p.match('abx').span(), p.match('abx').lastindex, p.match('abx').lastgroup, p.match('abx').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.match('abx') and (p.match('abx').group(0), p.match('abx').groups(), p.match('abx').span(), p.match('abx').lastindex, p.match('abx').lastgroup, p.match('abx').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('abx') and (p.search('abx').group(0), p.search('abx').groups(), p.search('abx').span(), p.search('abx').lastindex, p.search('abx').lastgroup, p.search('abx').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.search('abx') and (p.search('abx').group(0), p.search('abx').groups(), p.search('abx').span(), p.search('abx').lastindex, p.search('abx').lastgroup, p.search('abx').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('abx'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('abx')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abx')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|b)*c', 0, [17, 4, 0, 1, 0, 28, 13, 0, 4294967295L, 21, 0, 15, 5, 27, 97, 98, 0, 21, 1, 22, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('abx'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.match('abcad') and (p.match('abcad').group(0), p.match('abcad').groups(), p.match('abcad').span(), p.match('abcad').lastindex, p.match('abcad').lastgroup, p.match('abcad').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.match('abcad') and (p.match('abcad').group(0), p.match('abcad').groups(), p.match('abcad').span(), p.match('abcad').lastindex, p.match('abcad').lastgroup, p.match('abcad').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.search('abcad') and (p.search('abcad').group(0), p.search('abcad').groups(), p.search('abcad').span(), p.search('abcad').lastindex, p.search('abcad').lastgroup, p.search('abcad').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.search('abcad') and (p.search('abcad').group(0), p.search('abcad').groups(), p.search('abcad').span(), p.search('abcad').lastindex, p.search('abcad').lastgroup, p.search('abcad').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.findall('abcad'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.findall('abcad')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abcad')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abcad'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.match('bcbcd') and (p.match('bcbcd').group(0), p.match('bcbcd').groups(), p.match('bcbcd').span(), p.match('bcbcd').lastindex, p.match('bcbcd').lastgroup, p.match('bcbcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.match('bcbcd') and (p.match('bcbcd').group(0), p.match('bcbcd').groups(), p.match('bcbcd').span(), p.match('bcbcd').lastindex, p.match('bcbcd').lastgroup, p.match('bcbcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.search('bcbcd') and (p.search('bcbcd').group(0), p.search('bcbcd').groups(), p.search('bcbcd').span(), p.search('bcbcd').lastindex, p.search('bcbcd').lastgroup, p.search('bcbcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.search('bcbcd') and (p.search('bcbcd').group(0), p.search('bcbcd').groups(), p.search('bcbcd').span(), p.search('bcbcd').lastindex, p.search('bcbcd').lastgroup, p.search('bcbcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(p.findall('bcbcd'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; p.findall('bcbcd')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('bcbcd')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a|bc)+d', 0, [17, 4, 0, 2, 0, 28, 17, 1, 4294967295L, 7, 5, 19, 97, 18, 9, 7, 19, 98, 19, 99, 18, 2, 0, 22, 19, 100, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('bcbcd'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('aaaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.findall('aaaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('aaaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.match('aaaa') and (p.match('aaaa').group(0), p.match('aaaa').groups(), p.match('aaaa').span(), p.match('aaaa').lastindex, p.match('aaaa').lastgroup, p.match('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.search('aaaa') and (p.search('aaaa').group(0), p.search('aaaa').groups(), p.search('aaaa').span(), p.search('aaaa').lastindex, p.search('aaaa').lastgroup, p.search('aaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('aaaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.findall('aaaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a+?)(a+)', 0, [17, 4, 0, 2, 0, 21, 0, 31, 6, 1, 4294967295L, 19, 97, 1, 21, 1, 21, 2, 29, 6, 1, 4294967295L, 19, 97, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('aaaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.match('Jane Doe') and (p.match('Jane Doe').group(0), p.match('Jane Doe').groups(), p.match('Jane Doe').span(), p.match('Jane Doe').lastindex, p.match('Jane Doe').lastgroup, p.match('Jane Doe').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.match('Jane Doe') and (p.match('Jane Doe').group(0), p.match('Jane Doe').groups(), p.match('Jane Doe').span(), p.match('Jane Doe').lastindex, p.match('Jane Doe').lastgroup, p.match('Jane Doe').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.search('Jane Doe') and (p.search('Jane Doe').group(0), p.search('Jane Doe').groups(), p.search('Jane Doe').span(), p.search('Jane Doe').lastindex, p.search('Jane Doe').lastgroup, p.search('Jane Doe').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.search('Jane Doe') and (p.search('Jane Doe').group(0), p.search('Jane Doe').groups(), p.search('Jane Doe').span(), p.search('Jane Doe').lastindex, p.search('Jane Doe').lastgroup, p.search('Jane Doe').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.findall('Jane Doe'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.findall('Jane Doe')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(map(operator.methodcaller('span'), p.finditer('Jane Doe')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; map(operator.methodcaller('span'), p.finditer('Jane Doe'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.match('x') and (p.match('x').group(0), p.match('x').groups(), p.match('x').span(), p.match('x').lastindex, p.match('x').lastgroup, p.match('x').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.match('x') and (p.match('x').group(0), p.match('x').groups(), p.match('x').span(), p.match('x').lastindex, p.match('x').lastgroup, p.match('x').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.search('x') and (p.search('x').group(0), p.search('x').groups(), p.search('x').span(), p.search('x').lastindex, p.search('x').lastgroup, p.search('x').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.search('x') and (p.search('x').group(0), p.search('x').groups(), p.search('x').span(), p.search('x').lastindex, p.search('x').lastgroup, p.search('x').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(p.findall('x'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; p.findall('x')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
+    p = _sre.compile('(?P<first>\\w+) (?P<last>\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last'))
     _r = repr(map(operator.methodcaller('span'), p.finditer('x')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<first>\\\\w+) (?P<last>\\\\w+)', 0, [17, 4, 0, 3, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 32, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 1], 2, {'last': 2, 'first': 1}, (None, 'first', 'last')) ;; map(operator.methodcaller('span'), p.finditer('x'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|b', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)|(b)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('ba'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; p.findall('ba')" + '\t' + _blank(_r)
 
 try:
-    p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ba')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('((a)|b)+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 21, 0, 7, 9, 21, 2, 19, 97, 21, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('ba'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('aa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.findall('aa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('aa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)*', 0, [28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('aa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.findall('aa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('aa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a*)+', 0, [28, 14, 1, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
     _r = repr(p.match('aab') and (p.match('aab').group(0), p.match('aab').groups(), p.match('aab').span(), p.match('aab').lastindex, p.match('aab').lastgroup, p.match('aab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None)) ;; p.match('aab') and (p.match('aab').group(0), p.match('aab').groups(), p.match('aab').span(), p.match('aab').lastindex, p.match('aab').lastgroup, p.match('aab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
     _r = repr(p.search('aab') and (p.search('aab').group(0), p.search('aab').groups(), p.search('aab').span(), p.search('aab').lastindex, p.search('aab').lastgroup, p.search('aab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None)) ;; p.search('aab') and (p.search('aab').group(0), p.search('aab').groups(), p.search('aab').span(), p.search('aab').lastindex, p.search('aab').lastgroup, p.search('aab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
     _r = repr(p.findall('aab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None)) ;; p.findall('aab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
+    p = _sre.compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|)*b', 0, [17, 4, 0, 1, 0, 28, 17, 0, 4294967295L, 21, 0, 7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 21, 1, 22, 19, 98, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('aab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('ba'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; p.findall('ba')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ba')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|b)*', 0, [28, 19, 0, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 7, 5, 19, 98, 18, 2, 0, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('ba'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
+    p = _sre.compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
     _r = repr(p.match('xaay') and (p.match('xaay').group(0), p.match('xaay').groups(), p.match('xaay').span(), p.match('xaay').lastindex, p.match('xaay').lastgroup, p.match('xaay').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None)) ;; p.match('xaay') and (p.match('xaay').group(0), p.match('xaay').groups(), p.match('xaay').span(), p.match('xaay').lastindex, p.match('xaay').lastgroup, p.match('xaay').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
+    p = _sre.compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
     _r = repr(p.search('xaay') and (p.search('xaay').group(0), p.search('xaay').groups(), p.search('xaay').span(), p.search('xaay').lastindex, p.search('xaay').lastgroup, p.search('xaay').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None)) ;; p.search('xaay') and (p.search('xaay').group(0), p.search('xaay').groups(), p.search('xaay').span(), p.search('xaay').lastindex, p.search('xaay').lastgroup, p.search('xaay').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
+    p = _sre.compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
     _r = repr(p.findall('xaay'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None)) ;; p.findall('xaay')" + '\t' + _blank(_r)
 
 try:
-    p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
+    p = _sre.compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('xaay')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x(a*)*?y', 0, [17, 8, 1, 2, 0, 1, 1, 120, 0, 19, 120, 28, 14, 0, 4294967295L, 21, 0, 29, 6, 0, 4294967295L, 19, 97, 1, 21, 1, 23, 19, 121, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('xaay'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.findall('abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.findall('abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.match('abc\n') and (p.match('abc\n').group(0), p.match('abc\n').groups(), p.match('abc\n').span(), p.match('abc\n').lastindex, p.match('abc\n').lastgroup, p.match('abc\n').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.match('abc\\n') and (p.match('abc\\n').group(0), p.match('abc\\n').groups(), p.match('abc\\n').span(), p.match('abc\\n').lastindex, p.match('abc\\n').lastgroup, p.match('abc\\n').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.search('abc\n') and (p.search('abc\n').group(0), p.search('abc\n').groups(), p.search('abc\n').span(), p.search('abc\n').lastindex, p.search('abc\n').lastgroup, p.search('abc\n').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.search('abc\\n') and (p.search('abc\\n').group(0), p.search('abc\\n').groups(), p.search('abc\\n').span(), p.search('abc\\n').lastindex, p.search('abc\\n').lastgroup, p.search('abc\\n').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.findall('abc\n'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.findall('abc\\n')" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc\n')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abc\\n'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.match('abcd') and (p.match('abcd').group(0), p.match('abcd').groups(), p.match('abcd').span(), p.match('abcd').lastindex, p.match('abcd').lastgroup, p.match('abcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.match('abcd') and (p.match('abcd').group(0), p.match('abcd').groups(), p.match('abcd').span(), p.match('abcd').lastindex, p.match('abcd').lastgroup, p.match('abcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.search('abcd') and (p.search('abcd').group(0), p.search('abcd').groups(), p.search('abcd').span(), p.search('abcd').lastindex, p.search('abcd').lastgroup, p.search('abcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.search('abcd') and (p.search('abcd').group(0), p.search('abcd').groups(), p.search('abcd').span(), p.search('abcd').lastindex, p.search('abcd').lastgroup, p.search('abcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.findall('abcd'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; p.findall('abcd')" + '\t' + _blank(_r)
 
 try:
-    p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abcd')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^abc$', 0, [17, 4, 0, 3, 3, 6, 0, 19, 97, 19, 98, 19, 99, 6, 5, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abcd'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('a\nb') and (p.match('a\nb').group(0), p.match('a\nb').groups(), p.match('a\nb').span(), p.match('a\nb').lastindex, p.match('a\nb').lastgroup, p.match('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('a\\nb') and (p.match('a\\nb').group(0), p.match('a\\nb').groups(), p.match('a\\nb').span(), p.match('a\\nb').lastindex, p.match('a\\nb').lastgroup, p.match('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('a\nb') and (p.search('a\nb').group(0), p.search('a\nb').groups(), p.search('a\nb').span(), p.search('a\nb').lastindex, p.search('a\nb').lastgroup, p.search('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('a\\nb') and (p.search('a\\nb').group(0), p.search('a\\nb').groups(), p.search('a\\nb').span(), p.search('a\\nb').lastindex, p.search('a\\nb').lastgroup, p.search('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('a\\nb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^b', 8, [17, 4, 0, 1, 1, 6, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.match('a\nb') and (p.match('a\nb').group(0), p.match('a\nb').groups(), p.match('a\nb').span(), p.match('a\nb').lastindex, p.match('a\nb').lastgroup, p.match('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.match('a\\nb') and (p.match('a\\nb').group(0), p.match('a\\nb').groups(), p.match('a\\nb').span(), p.match('a\\nb').lastindex, p.match('a\\nb').lastgroup, p.match('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.search('a\nb') and (p.search('a\nb').group(0), p.search('a\nb').groups(), p.search('a\nb').span(), p.search('a\nb').lastindex, p.search('a\nb').lastgroup, p.search('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.search('a\\nb') and (p.search('a\\nb').group(0), p.search('a\\nb').groups(), p.search('a\\nb').span(), p.search('a\\nb').lastindex, p.search('a\\nb').lastgroup, p.search('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.findall('a\\nb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.match('ba') and (p.match('ba').group(0), p.match('ba').groups(), p.match('ba').span(), p.match('ba').lastindex, p.match('ba').lastgroup, p.match('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.search('ba') and (p.search('ba').group(0), p.search('ba').groups(), p.search('ba').span(), p.search('ba').lastindex, p.search('ba').lastgroup, p.search('ba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(p.findall('ba'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; p.findall('ba')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ba')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 8, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 6, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ba'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.match('a\n') and (p.match('a\n').group(0), p.match('a\n').groups(), p.match('a\n').span(), p.match('a\n').lastindex, p.match('a\n').lastgroup, p.match('a\n').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.match('a\\n') and (p.match('a\\n').group(0), p.match('a\\n').groups(), p.match('a\\n').span(), p.match('a\\n').lastindex, p.match('a\\n').lastgroup, p.match('a\\n').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.search('a\n') and (p.search('a\n').group(0), p.search('a\n').groups(), p.search('a\n').span(), p.search('a\n').lastindex, p.search('a\n').lastgroup, p.search('a\n').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.search('a\\n') and (p.search('a\\n').group(0), p.search('a\\n').groups(), p.search('a\\n').span(), p.search('a\\n').lastindex, p.search('a\\n').lastgroup, p.search('a\\n').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(p.findall('a\n'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; p.findall('a\\n')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
+    p = _sre.compile('\\Aa\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\n')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Aa\\\\Z', 0, [17, 4, 0, 1, 1, 6, 2, 19, 97, 6, 7, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\n'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.match('a foo b') and (p.match('a foo b').group(0), p.match('a foo b').groups(), p.match('a foo b').span(), p.match('a foo b').lastindex, p.match('a foo b').lastgroup, p.match('a foo b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.match('a foo b') and (p.match('a foo b').group(0), p.match('a foo b').groups(), p.match('a foo b').span(), p.match('a foo b').lastindex, p.match('a foo b').lastgroup, p.match('a foo b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.search('a foo b') and (p.search('a foo b').group(0), p.search('a foo b').groups(), p.search('a foo b').span(), p.search('a foo b').lastindex, p.search('a foo b').lastgroup, p.search('a foo b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.search('a foo b') and (p.search('a foo b').group(0), p.search('a foo b').groups(), p.search('a foo b').span(), p.search('a foo b').lastindex, p.search('a foo b').lastgroup, p.search('a foo b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.findall('a foo b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.findall('a foo b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a foo b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a foo b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.match('afoo') and (p.match('afoo').group(0), p.match('afoo').groups(), p.match('afoo').span(), p.match('afoo').lastindex, p.match('afoo').lastgroup, p.match('afoo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.match('afoo') and (p.match('afoo').group(0), p.match('afoo').groups(), p.match('afoo').span(), p.match('afoo').lastindex, p.match('afoo').lastgroup, p.match('afoo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.search('afoo') and (p.search('afoo').group(0), p.search('afoo').groups(), p.search('afoo').span(), p.search('afoo').lastindex, p.search('afoo').lastgroup, p.search('afoo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.search('afoo') and (p.search('afoo').group(0), p.search('afoo').groups(), p.search('afoo').span(), p.search('afoo').lastindex, p.search('afoo').lastgroup, p.search('afoo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(p.findall('afoo'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; p.findall('afoo')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
+    p = _sre.compile('\\bfoo\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('afoo')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\bfoo\\\\b', 0, [17, 4, 0, 3, 3, 6, 3, 19, 102, 19, 111, 19, 111, 6, 3, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('afoo'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.match('foo') and (p.match('foo').group(0), p.match('foo').groups(), p.match('foo').span(), p.match('foo').lastindex, p.match('foo').lastgroup, p.match('foo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.match('foo') and (p.match('foo').group(0), p.match('foo').groups(), p.match('foo').span(), p.match('foo').lastindex, p.match('foo').lastgroup, p.match('foo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.search('foo') and (p.search('foo').group(0), p.search('foo').groups(), p.search('foo').span(), p.search('foo').lastindex, p.search('foo').lastgroup, p.search('foo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.search('foo') and (p.search('foo').group(0), p.search('foo').groups(), p.search('foo').span(), p.search('foo').lastindex, p.search('foo').lastgroup, p.search('foo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.findall('foo'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.findall('foo')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('foo')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('foo'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.match('o') and (p.match('o').group(0), p.match('o').groups(), p.match('o').span(), p.match('o').lastindex, p.match('o').lastgroup, p.match('o').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.match('o') and (p.match('o').group(0), p.match('o').groups(), p.match('o').span(), p.match('o').lastindex, p.match('o').lastgroup, p.match('o').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.search('o') and (p.search('o').group(0), p.search('o').groups(), p.search('o').span(), p.search('o').lastindex, p.search('o').lastgroup, p.search('o').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.search('o') and (p.search('o').group(0), p.search('o').groups(), p.search('o').span(), p.search('o').lastindex, p.search('o').lastgroup, p.search('o').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(p.findall('o'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; p.findall('o')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
+    p = _sre.compile('\\Bo\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('o')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\Bo\\\\B', 0, [17, 4, 0, 1, 1, 6, 4, 19, 111, 6, 4, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('o'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ab123cd') and (p.match('ab123cd').group(0), p.match('ab123cd').groups(), p.match('ab123cd').span(), p.match('ab123cd').lastindex, p.match('ab123cd').lastgroup, p.match('ab123cd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.match('ab123cd') and (p.match('ab123cd').group(0), p.match('ab123cd').groups(), p.match('ab123cd').span(), p.match('ab123cd').lastindex, p.match('ab123cd').lastgroup, p.match('ab123cd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ab123cd') and (p.search('ab123cd').group(0), p.search('ab123cd').groups(), p.search('ab123cd').span(), p.search('ab123cd').lastindex, p.search('ab123cd').lastgroup, p.search('ab123cd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.search('ab123cd') and (p.search('ab123cd').group(0), p.search('ab123cd').groups(), p.search('ab123cd').span(), p.search('ab123cd').lastindex, p.search('ab123cd').lastgroup, p.search('ab123cd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ab123cd'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.findall('ab123cd')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab123cd')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab123cd'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'\u0661\u0662') and (p.match(u'\u0661\u0662').group(0), p.match(u'\u0661\u0662').groups(), p.match(u'\u0661\u0662').span(), p.match(u'\u0661\u0662').lastindex, p.match(u'\u0661\u0662').lastgroup, p.match(u'\u0661\u0662').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'\\u0661\\u0662') and (p.match(u'\\u0661\\u0662').group(0), p.match(u'\\u0661\\u0662').groups(), p.match(u'\\u0661\\u0662').span(), p.match(u'\\u0661\\u0662').lastindex, p.match(u'\\u0661\\u0662').lastgroup, p.match(u'\\u0661\\u0662').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'\u0661\u0662') and (p.search(u'\u0661\u0662').group(0), p.search(u'\u0661\u0662').groups(), p.search(u'\u0661\u0662').span(), p.search(u'\u0661\u0662').lastindex, p.search(u'\u0661\u0662').lastgroup, p.search(u'\u0661\u0662').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'\\u0661\\u0662') and (p.search(u'\\u0661\\u0662').group(0), p.search(u'\\u0661\\u0662').groups(), p.search(u'\\u0661\\u0662').span(), p.search(u'\\u0661\\u0662').lastindex, p.search(u'\\u0661\\u0662').lastgroup, p.search(u'\\u0661\\u0662').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\u0661\u0662'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'\\u0661\\u0662')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\u0661\u0662')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\u0661\\u0662'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'\u0661\u0662x') and (p.match(u'\u0661\u0662x').group(0), p.match(u'\u0661\u0662x').groups(), p.match(u'\u0661\u0662x').span(), p.match(u'\u0661\u0662x').lastindex, p.match(u'\u0661\u0662x').lastgroup, p.match(u'\u0661\u0662x').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'\\u0661\\u0662x') and (p.match(u'\\u0661\\u0662x').group(0), p.match(u'\\u0661\\u0662x').groups(), p.match(u'\\u0661\\u0662x').span(), p.match(u'\\u0661\\u0662x').lastindex, p.match(u'\\u0661\\u0662x').lastgroup, p.match(u'\\u0661\\u0662x').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'\u0661\u0662x') and (p.search(u'\u0661\u0662x').group(0), p.search(u'\u0661\u0662x').groups(), p.search(u'\u0661\u0662x').span(), p.search(u'\u0661\u0662x').lastindex, p.search(u'\u0661\u0662x').lastgroup, p.search(u'\u0661\u0662x').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'\\u0661\\u0662x') and (p.search(u'\\u0661\\u0662x').group(0), p.search(u'\\u0661\\u0662x').groups(), p.search(u'\\u0661\\u0662x').span(), p.search(u'\\u0661\\u0662x').lastindex, p.search(u'\\u0661\\u0662x').lastgroup, p.search(u'\\u0661\\u0662x').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\u0661\u0662x'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'\\u0661\\u0662x')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\u0661\u0662x')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\d+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 10, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\u0661\\u0662x'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'\xe9t\xe9') and (p.match(u'\xe9t\xe9').group(0), p.match(u'\xe9t\xe9').groups(), p.match(u'\xe9t\xe9').span(), p.match(u'\xe9t\xe9').lastindex, p.match(u'\xe9t\xe9').lastgroup, p.match(u'\xe9t\xe9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'\\xe9t\\xe9') and (p.match(u'\\xe9t\\xe9').group(0), p.match(u'\\xe9t\\xe9').groups(), p.match(u'\\xe9t\\xe9').span(), p.match(u'\\xe9t\\xe9').lastindex, p.match(u'\\xe9t\\xe9').lastgroup, p.match(u'\\xe9t\\xe9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'\xe9t\xe9') and (p.search(u'\xe9t\xe9').group(0), p.search(u'\xe9t\xe9').groups(), p.search(u'\xe9t\xe9').span(), p.search(u'\xe9t\xe9').lastindex, p.search(u'\xe9t\xe9').lastgroup, p.search(u'\xe9t\xe9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'\\xe9t\\xe9') and (p.search(u'\\xe9t\\xe9').group(0), p.search(u'\\xe9t\\xe9').groups(), p.search(u'\\xe9t\\xe9').span(), p.search(u'\\xe9t\\xe9').lastindex, p.search(u'\\xe9t\\xe9').lastgroup, p.search(u'\\xe9t\\xe9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\xe9t\xe9'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'\\xe9t\\xe9')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\xe9t\xe9')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\xe9t\\xe9'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'\xe9t\xe9') and (p.match(u'\xe9t\xe9').group(0), p.match(u'\xe9t\xe9').groups(), p.match(u'\xe9t\xe9').span(), p.match(u'\xe9t\xe9').lastindex, p.match(u'\xe9t\xe9').lastgroup, p.match(u'\xe9t\xe9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'\\xe9t\\xe9') and (p.match(u'\\xe9t\\xe9').group(0), p.match(u'\\xe9t\\xe9').groups(), p.match(u'\\xe9t\\xe9').span(), p.match(u'\\xe9t\\xe9').lastindex, p.match(u'\\xe9t\\xe9').lastgroup, p.match(u'\\xe9t\\xe9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'\xe9t\xe9') and (p.search(u'\xe9t\xe9').group(0), p.search(u'\xe9t\xe9').groups(), p.search(u'\xe9t\xe9').span(), p.search(u'\xe9t\xe9').lastindex, p.search(u'\xe9t\xe9').lastgroup, p.search(u'\xe9t\xe9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'\\xe9t\\xe9') and (p.search(u'\\xe9t\\xe9').group(0), p.search(u'\\xe9t\\xe9').groups(), p.search(u'\\xe9t\\xe9').span(), p.search(u'\\xe9t\\xe9').lastindex, p.search(u'\\xe9t\\xe9').lastgroup, p.search(u'\\xe9t\\xe9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\xe9t\xe9'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'\\xe9t\\xe9')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\xe9t\xe9')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\w+', 32, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 14, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\xe9t\\xe9'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('a \t\nb') and (p.match('a \t\nb').group(0), p.match('a \t\nb').groups(), p.match('a \t\nb').span(), p.match('a \t\nb').lastindex, p.match('a \t\nb').lastgroup, p.match('a \t\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.match('a \\t\\nb') and (p.match('a \\t\\nb').group(0), p.match('a \\t\\nb').groups(), p.match('a \\t\\nb').span(), p.match('a \\t\\nb').lastindex, p.match('a \\t\\nb').lastgroup, p.match('a \\t\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('a \t\nb') and (p.search('a \t\nb').group(0), p.search('a \t\nb').groups(), p.search('a \t\nb').span(), p.search('a \t\nb').lastindex, p.search('a \t\nb').lastgroup, p.search('a \t\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.search('a \\t\\nb') and (p.search('a \\t\\nb').group(0), p.search('a \\t\\nb').groups(), p.search('a \\t\\nb').span(), p.search('a \\t\\nb').lastindex, p.search('a \\t\\nb').lastgroup, p.search('a \\t\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('a \t\nb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.findall('a \\t\\nb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a \t\nb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a \\t\\nb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('  ab  ') and (p.match('  ab  ').group(0), p.match('  ab  ').groups(), p.match('  ab  ').span(), p.match('  ab  ').lastindex, p.match('  ab  ').lastgroup, p.match('  ab  ').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,)) ;; p.match('  ab  ') and (p.match('  ab  ').group(0), p.match('  ab  ').groups(), p.match('  ab  ').span(), p.match('  ab  ').lastindex, p.match('  ab  ').lastgroup, p.match('  ab  ').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('  ab  ') and (p.search('  ab  ').group(0), p.search('  ab  ').groups(), p.search('  ab  ').span(), p.search('  ab  ').lastindex, p.search('  ab  ').lastgroup, p.search('  ab  ').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,)) ;; p.search('  ab  ') and (p.search('  ab  ').group(0), p.search('  ab  ').groups(), p.search('  ab  ').span(), p.search('  ab  ').lastindex, p.search('  ab  ').lastgroup, p.search('  ab  ').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('  ab  '))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,)) ;; p.findall('  ab  ')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('  ab  ')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\S+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 3, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('  ab  '))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
+    p = _sre.compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
     _r = repr(p.match('ab!') and (p.match('ab!').group(0), p.match('ab!').groups(), p.match('ab!').span(), p.match('ab!').lastindex, p.match('ab!').lastgroup, p.match('ab!').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,)) ;; p.match('ab!') and (p.match('ab!').group(0), p.match('ab!').groups(), p.match('ab!').span(), p.match('ab!').lastindex, p.match('ab!').lastgroup, p.match('ab!').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
+    p = _sre.compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
     _r = repr(p.search('ab!') and (p.search('ab!').group(0), p.search('ab!').groups(), p.search('ab!').span(), p.search('ab!').lastindex, p.search('ab!').lastgroup, p.search('ab!').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,)) ;; p.search('ab!') and (p.search('ab!').group(0), p.search('ab!').groups(), p.search('ab!').span(), p.search('ab!').lastindex, p.search('ab!').lastgroup, p.search('ab!').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
+    p = _sre.compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
     _r = repr(p.findall('ab!'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,)) ;; p.findall('ab!')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
+    p = _sre.compile('\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab!')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\W', 0, [17, 7, 4, 1, 1, 9, 5, 0, 15, 4, 9, 5, 0, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab!'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('xcabz') and (p.match('xcabz').group(0), p.match('xcabz').groups(), p.match('xcabz').span(), p.match('xcabz').lastindex, p.match('xcabz').lastgroup, p.match('xcabz').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.match('xcabz') and (p.match('xcabz').group(0), p.match('xcabz').groups(), p.match('xcabz').span(), p.match('xcabz').lastindex, p.match('xcabz').lastgroup, p.match('xcabz').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('xcabz') and (p.search('xcabz').group(0), p.search('xcabz').groups(), p.search('xcabz').span(), p.search('xcabz').lastindex, p.search('xcabz').lastgroup, p.search('xcabz').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.search('xcabz') and (p.search('xcabz').group(0), p.search('xcabz').groups(), p.search('xcabz').span(), p.search('xcabz').lastindex, p.search('xcabz').lastgroup, p.search('xcabz').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('xcabz'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.findall('xcabz')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('xcabz')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[abc]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('xcabz'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('abxyzc') and (p.match('abxyzc').group(0), p.match('abxyzc').groups(), p.match('abxyzc').span(), p.match('abxyzc').lastindex, p.match('abxyzc').lastgroup, p.match('abxyzc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.match('abxyzc') and (p.match('abxyzc').group(0), p.match('abxyzc').groups(), p.match('abxyzc').span(), p.match('abxyzc').lastindex, p.match('abxyzc').lastgroup, p.match('abxyzc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('abxyzc') and (p.search('abxyzc').group(0), p.search('abxyzc').groups(), p.search('abxyzc').span(), p.search('abxyzc').lastindex, p.search('abxyzc').lastgroup, p.search('abxyzc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.search('abxyzc') and (p.search('abxyzc').group(0), p.search('abxyzc').groups(), p.search('abxyzc').span(), p.search('abxyzc').lastindex, p.search('abxyzc').lastgroup, p.search('abxyzc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('abxyzc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.findall('abxyzc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abxyzc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^abc]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 26, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abxyzc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('Hello_42!') and (p.match('Hello_42!').group(0), p.match('Hello_42!').groups(), p.match('Hello_42!').span(), p.match('Hello_42!').lastindex, p.match('Hello_42!').lastgroup, p.match('Hello_42!').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.match('Hello_42!') and (p.match('Hello_42!').group(0), p.match('Hello_42!').groups(), p.match('Hello_42!').span(), p.match('Hello_42!').lastindex, p.match('Hello_42!').lastgroup, p.match('Hello_42!').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('Hello_42!') and (p.search('Hello_42!').group(0), p.search('Hello_42!').groups(), p.search('Hello_42!').span(), p.search('Hello_42!').lastindex, p.search('Hello_42!').lastgroup, p.search('Hello_42!').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.search('Hello_42!') and (p.search('Hello_42!').group(0), p.search('Hello_42!').groups(), p.search('Hello_42!').span(), p.search('Hello_42!').lastindex, p.search('Hello_42!').lastgroup, p.search('Hello_42!').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('Hello_42!'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.findall('Hello_42!')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('Hello_42!')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-z0-9_]+', 0, [17, 4, 0, 1, 0, 29, 16, 1, 4294967295L, 15, 11, 10, 0, 67043328, 2147483648, 134217726, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('Hello_42!'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('a1 2b') and (p.match('a1 2b').group(0), p.match('a1 2b').groups(), p.match('a1 2b').span(), p.match('a1 2b').lastindex, p.match('a1 2b').lastgroup, p.match('a1 2b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\d\\\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.match('a1 2b') and (p.match('a1 2b').group(0), p.match('a1 2b').groups(), p.match('a1 2b').span(), p.match('a1 2b').lastindex, p.match('a1 2b').lastgroup, p.match('a1 2b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('a1 2b') and (p.search('a1 2b').group(0), p.search('a1 2b').groups(), p.search('a1 2b').span(), p.search('a1 2b').lastindex, p.search('a1 2b').lastgroup, p.search('a1 2b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\d\\\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.search('a1 2b') and (p.search('a1 2b').group(0), p.search('a1 2b').groups(), p.search('a1 2b').span(), p.search('a1 2b').lastindex, p.search('a1 2b').lastgroup, p.search('a1 2b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('a1 2b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\d\\\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.findall('a1 2b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\d\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a1 2b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\d\\\\s]+', 0, [17, 4, 0, 1, 0, 29, 11, 1, 4294967295L, 15, 6, 9, 0, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a1 2b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('12ab3') and (p.match('12ab3').group(0), p.match('12ab3').groups(), p.match('12ab3').span(), p.match('12ab3').lastindex, p.match('12ab3').lastgroup, p.match('12ab3').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^\\\\W\\\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.match('12ab3') and (p.match('12ab3').group(0), p.match('12ab3').groups(), p.match('12ab3').span(), p.match('12ab3').lastindex, p.match('12ab3').lastgroup, p.match('12ab3').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('12ab3') and (p.search('12ab3').group(0), p.search('12ab3').groups(), p.search('12ab3').span(), p.search('12ab3').lastindex, p.search('12ab3').lastgroup, p.search('12ab3').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^\\\\W\\\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.search('12ab3') and (p.search('12ab3').group(0), p.search('12ab3').groups(), p.search('12ab3').span(), p.search('12ab3').lastindex, p.search('12ab3').lastgroup, p.search('12ab3').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('12ab3'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^\\\\W\\\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; p.findall('12ab3')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[^\\W\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('12ab3')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^\\\\W\\\\d]+', 0, [17, 4, 0, 1, 0, 29, 12, 1, 4294967295L, 15, 7, 26, 9, 5, 9, 0, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('12ab3'))" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'abc\u0410\u0411d') and (p.match(u'abc\u0410\u0411d').group(0), p.match(u'abc\u0410\u0411d').groups(), p.match(u'abc\u0410\u0411d').span(), p.match(u'abc\u0410\u0411d').lastindex, p.match(u'abc\u0410\u0411d').lastgroup, p.match(u'abc\u0410\u0411d').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\u0400-\\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'abc\\u0410\\u0411d') and (p.match(u'abc\\u0410\\u0411d').group(0), p.match(u'abc\\u0410\\u0411d').groups(), p.match(u'abc\\u0410\\u0411d').span(), p.match(u'abc\\u0410\\u0411d').lastindex, p.match(u'abc\\u0410\\u0411d').lastgroup, p.match(u'abc\\u0410\\u0411d').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'abc\u0410\u0411d') and (p.search(u'abc\u0410\u0411d').group(0), p.search(u'abc\u0410\u0411d').groups(), p.search(u'abc\u0410\u0411d').span(), p.search(u'abc\u0410\u0411d').lastindex, p.search(u'abc\u0410\u0411d').lastgroup, p.search(u'abc\u0410\u0411d').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\u0400-\\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'abc\\u0410\\u0411d') and (p.search(u'abc\\u0410\\u0411d').group(0), p.search(u'abc\\u0410\\u0411d').groups(), p.search(u'abc\\u0410\\u0411d').span(), p.search(u'abc\\u0410\\u0411d').lastindex, p.search(u'abc\\u0410\\u0411d').lastgroup, p.search(u'abc\\u0410\\u0411d').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'abc\u0410\u0411d'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\u0400-\\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'abc\\u0410\\u0411d')" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\u0400-\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'abc\u0410\u0411d')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\u0400-\\u04ff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 1024, 1279, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'abc\\u0410\\u0411d'))" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match(u'x\u4e00\xe9y') and (p.match(u'x\u4e00\xe9y').group(0), p.match(u'x\u4e00\xe9y').groups(), p.match(u'x\u4e00\xe9y').span(), p.match(u'x\u4e00\xe9y').lastindex, p.match(u'x\u4e00\xe9y').lastgroup, p.match(u'x\u4e00\xe9y').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\xe9\\u0100\\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.match(u'x\\u4e00\\xe9y') and (p.match(u'x\\u4e00\\xe9y').group(0), p.match(u'x\\u4e00\\xe9y').groups(), p.match(u'x\\u4e00\\xe9y').span(), p.match(u'x\\u4e00\\xe9y').lastindex, p.match(u'x\\u4e00\\xe9y').lastgroup, p.match(u'x\\u4e00\\xe9y').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search(u'x\u4e00\xe9y') and (p.search(u'x\u4e00\xe9y').group(0), p.search(u'x\u4e00\xe9y').groups(), p.search(u'x\u4e00\xe9y').span(), p.search(u'x\u4e00\xe9y').lastindex, p.search(u'x\u4e00\xe9y').lastgroup, p.search(u'x\u4e00\xe9y').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\xe9\\u0100\\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.search(u'x\\u4e00\\xe9y') and (p.search(u'x\\u4e00\\xe9y').group(0), p.search(u'x\\u4e00\\xe9y').groups(), p.search(u'x\\u4e00\\xe9y').span(), p.search(u'x\\u4e00\\xe9y').lastindex, p.search(u'x\\u4e00\\xe9y').lastgroup, p.search(u'x\\u4e00\\xe9y').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(u'x\u4e00\xe9y'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\xe9\\u0100\\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; p.findall(u'x\\u4e00\\xe9y')" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile(u'[\xe9\u0100\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'x\u4e00\xe9y')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'[\\xe9\\u0100\\u4e00]+', 0, [17, 4, 0, 1, 0, 29, 97, 1, 4294967295L, 15, 92, 11, 3, 33685760L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33620482L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 33686018L, 0, 0, 0, 0, 0, 0, 0, 512, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'x\\u4e00\\xe9y'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.findall('abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.match('aBc') and (p.match('aBc').group(0), p.match('aBc').groups(), p.match('aBc').span(), p.match('aBc').lastindex, p.match('aBc').lastgroup, p.match('aBc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.match('aBc') and (p.match('aBc').group(0), p.match('aBc').groups(), p.match('aBc').span(), p.match('aBc').lastindex, p.match('aBc').lastgroup, p.match('aBc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.search('aBc') and (p.search('aBc').group(0), p.search('aBc').groups(), p.search('aBc').span(), p.search('aBc').lastindex, p.search('aBc').lastgroup, p.search('aBc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.search('aBc') and (p.search('aBc').group(0), p.search('aBc').groups(), p.search('aBc').span(), p.search('aBc').lastindex, p.search('aBc').lastgroup, p.search('aBc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('aBc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; p.findall('aBc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
+    p = _sre.compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aBc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('ABC', 2, [17, 4, 0, 3, 3, 20, 97, 20, 98, 20, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aBc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ABCd') and (p.match('ABCd').group(0), p.match('ABCd').groups(), p.match('ABCd').span(), p.match('ABCd').lastindex, p.match('ABCd').lastgroup, p.match('ABCd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.match('ABCd') and (p.match('ABCd').group(0), p.match('ABCd').groups(), p.match('ABCd').span(), p.match('ABCd').lastindex, p.match('ABCd').lastgroup, p.match('ABCd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ABCd') and (p.search('ABCd').group(0), p.search('ABCd').groups(), p.search('ABCd').span(), p.search('ABCd').lastindex, p.search('ABCd').lastgroup, p.search('ABCd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.search('ABCd') and (p.search('ABCd').group(0), p.search('ABCd').groups(), p.search('ABCd').span(), p.search('ABCd').lastindex, p.search('ABCd').lastgroup, p.search('ABCd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ABCd'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; p.findall('ABCd')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ABCd')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[a-c]+', 2, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 16, 5, 27, 97, 99, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ABCd'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.match('A') and (p.match('A').group(0), p.match('A').groups(), p.match('A').span(), p.match('A').lastindex, p.match('A').lastgroup, p.match('A').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.match('A') and (p.match('A').group(0), p.match('A').groups(), p.match('A').span(), p.match('A').lastindex, p.match('A').lastgroup, p.match('A').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.search('A') and (p.search('A').group(0), p.search('A').groups(), p.search('A').span(), p.search('A').lastindex, p.search('A').lastgroup, p.search('A').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.search('A') and (p.search('A').group(0), p.search('A').groups(), p.search('A').span(), p.search('A').lastindex, p.search('A').lastgroup, p.search('A').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.findall('A'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.findall('A')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('A')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('A'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.match('b') and (p.match('b').group(0), p.match('b').groups(), p.match('b').span(), p.match('b').lastindex, p.match('b').lastgroup, p.match('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.search('b') and (p.search('b').group(0), p.search('b').groups(), p.search('b').span(), p.search('b').lastindex, p.search('b').lastgroup, p.search('b').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(p.findall('b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; p.findall('b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
+    p = _sre.compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('b')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[^a]', 2, [17, 4, 0, 1, 1, 25, 97, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('b'))" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.match(u'\xc9') and (p.match(u'\xc9').group(0), p.match(u'\xc9').groups(), p.match(u'\xc9').span(), p.match(u'\xc9').lastindex, p.match(u'\xc9').lastgroup, p.match(u'\xc9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.match(u'\\xc9') and (p.match(u'\\xc9').group(0), p.match(u'\\xc9').groups(), p.match(u'\\xc9').span(), p.match(u'\\xc9').lastindex, p.match(u'\\xc9').lastgroup, p.match(u'\\xc9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.search(u'\xc9') and (p.search(u'\xc9').group(0), p.search(u'\xc9').groups(), p.search(u'\xc9').span(), p.search(u'\xc9').lastindex, p.search(u'\xc9').lastgroup, p.search(u'\xc9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.search(u'\\xc9') and (p.search(u'\\xc9').group(0), p.search(u'\\xc9').groups(), p.search(u'\\xc9').span(), p.search(u'\\xc9').lastindex, p.search(u'\\xc9').lastgroup, p.search(u'\\xc9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\xc9'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.findall(u'\\xc9')" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\xc9')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 34, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\xc9'))" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.match(u'\xc9') and (p.match(u'\xc9').group(0), p.match(u'\xc9').groups(), p.match(u'\xc9').span(), p.match(u'\xc9').lastindex, p.match(u'\xc9').lastgroup, p.match(u'\xc9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.match(u'\\xc9') and (p.match(u'\\xc9').group(0), p.match(u'\\xc9').groups(), p.match(u'\\xc9').span(), p.match(u'\\xc9').lastindex, p.match(u'\\xc9').lastgroup, p.match(u'\\xc9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.search(u'\xc9') and (p.search(u'\xc9').group(0), p.search(u'\xc9').groups(), p.search(u'\xc9').span(), p.search(u'\xc9').lastindex, p.search(u'\xc9').lastgroup, p.search(u'\xc9').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.search(u'\\xc9') and (p.search(u'\\xc9').group(0), p.search(u'\\xc9').groups(), p.search(u'\\xc9').span(), p.search(u'\\xc9').lastindex, p.search(u'\\xc9').lastgroup, p.search(u'\\xc9').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(p.findall(u'\xc9'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; p.findall(u'\\xc9')" + '\t' + _blank(_r)
 
 try:
-    p = compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
+    p = _sre.compile(u'\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer(u'\xc9')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(u'\\xe9', 2, [17, 4, 0, 1, 1, 20, 233, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(u'\\xc9'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.match('aba') and (p.match('aba').group(0), p.match('aba').groups(), p.match('aba').span(), p.match('aba').lastindex, p.match('aba').lastgroup, p.match('aba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.match('aba') and (p.match('aba').group(0), p.match('aba').groups(), p.match('aba').span(), p.match('aba').lastindex, p.match('aba').lastgroup, p.match('aba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.search('aba') and (p.search('aba').group(0), p.search('aba').groups(), p.search('aba').span(), p.search('aba').lastindex, p.search('aba').lastgroup, p.search('aba').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.search('aba') and (p.search('aba').group(0), p.search('aba').groups(), p.search('aba').span(), p.search('aba').lastindex, p.search('aba').lastgroup, p.search('aba').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.findall('aba'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.findall('aba')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aba')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('aba'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.match('abb') and (p.match('abb').group(0), p.match('abb').groups(), p.match('abb').span(), p.match('abb').lastindex, p.match('abb').lastgroup, p.match('abb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.match('abb') and (p.match('abb').group(0), p.match('abb').groups(), p.match('abb').span(), p.match('abb').lastindex, p.match('abb').lastgroup, p.match('abb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.search('abb') and (p.search('abb').group(0), p.search('abb').groups(), p.search('abb').span(), p.search('abb').lastindex, p.search('abb').lastgroup, p.search('abb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.search('abb') and (p.search('abb').group(0), p.search('abb').groups(), p.search('abb').span(), p.search('abb').lastindex, p.search('abb').lastgroup, p.search('abb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(p.findall('abb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; p.findall('abb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 0, [17, 10, 1, 2, 2, 2, 0, 97, 98, 0, 0, 21, 0, 19, 97, 21, 1, 19, 98, 12, 0, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('abb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
     _r = repr(p.match('abA') and (p.match('abA').group(0), p.match('abA').groups(), p.match('abA').span(), p.match('abA').lastindex, p.match('abA').lastgroup, p.match('abA').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None)) ;; p.match('abA') and (p.match('abA').group(0), p.match('abA').groups(), p.match('abA').span(), p.match('abA').lastindex, p.match('abA').lastgroup, p.match('abA').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
     _r = repr(p.search('abA') and (p.search('abA').group(0), p.search('abA').groups(), p.search('abA').span(), p.search('abA').lastindex, p.search('abA').lastgroup, p.search('abA').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None)) ;; p.search('abA') and (p.search('abA').group(0), p.search('abA').groups(), p.search('abA').span(), p.search('abA').lastindex, p.search('abA').lastgroup, p.search('abA').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
     _r = repr(p.findall('abA'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None)) ;; p.findall('abA')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)b\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abA')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)b\\\\1', 2, [17, 4, 0, 2, 2, 21, 0, 20, 97, 21, 1, 20, 98, 14, 0, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('abA'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
+    p = _sre.compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
     _r = repr(p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x')) ;; p.match('aa') and (p.match('aa').group(0), p.match('aa').groups(), p.match('aa').span(), p.match('aa').lastindex, p.match('aa').lastgroup, p.match('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
+    p = _sre.compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
     _r = repr(p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x')) ;; p.search('aa') and (p.search('aa').group(0), p.search('aa').groups(), p.search('aa').span(), p.search('aa').lastindex, p.search('aa').lastgroup, p.search('aa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
+    p = _sre.compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
     _r = repr(p.findall('aa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x')) ;; p.findall('aa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
+    p = _sre.compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x'))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<x>a)(?P=x)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 12, 0, 1], 1, {'x': 1}, (None, 'x')) ;; map(operator.methodcaller('span'), p.finditer('aa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('c'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('c')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('c')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('c'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(p.findall('ac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; p.findall('ac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ac')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)?(?(1)b|c)', 0, [28, 9, 0, 1, 21, 0, 19, 97, 21, 1, 22, 13, 0, 6, 19, 98, 18, 3, 19, 99, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('ac'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.findall('ac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ac')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?=b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 4, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ac'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('ac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; p.findall('ac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ac')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a(?!b)', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 5, 5, 0, 19, 98, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ac'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('cb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('cb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('cb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<=a)b', 0, [17, 4, 0, 1, 1, 4, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('cb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.match('cb') and (p.match('cb').group(0), p.match('cb').groups(), p.match('cb').span(), p.match('cb').lastindex, p.match('cb').lastgroup, p.match('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.search('cb') and (p.search('cb').group(0), p.search('cb').groups(), p.search('cb').span(), p.search('cb').lastindex, p.search('cb').lastgroup, p.search('cb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('cb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; p.findall('cb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('cb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?<!a)b', 0, [17, 4, 0, 1, 1, 5, 5, 1, 19, 97, 1, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('cb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
+    p = _sre.compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
+    p = _sre.compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
+    p = _sre.compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
+    p = _sre.compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?=(a))a', 0, [17, 4, 0, 1, 1, 4, 9, 0, 21, 0, 19, 97, 21, 1, 1, 19, 97, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
+    p = _sre.compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
     _r = repr(p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,)) ;; p.match('c') and (p.match('c').group(0), p.match('c').groups(), p.match('c').span(), p.match('c').lastindex, p.match('c').lastgroup, p.match('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
+    p = _sre.compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
     _r = repr(p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,)) ;; p.search('c') and (p.search('c').group(0), p.search('c').groups(), p.search('c').span(), p.search('c').lastindex, p.search('c').lastgroup, p.search('c').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
+    p = _sre.compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
     _r = repr(p.findall('c'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,)) ;; p.findall('c')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
+    p = _sre.compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('c')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a|b|c', 0, [17, 8, 4, 1, 1, 27, 97, 99, 0, 15, 5, 27, 97, 99, 0, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('c'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.match('ac') and (p.match('ac').group(0), p.match('ac').groups(), p.match('ac').span(), p.match('ac').lastindex, p.match('ac').lastgroup, p.match('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.search('ac') and (p.search('ac').group(0), p.search('ac').groups(), p.search('ac').span(), p.search('ac').lastindex, p.search('ac').lastgroup, p.search('ac').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('ac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.findall('ac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ac')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ac'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.match('abc') and (p.match('abc').group(0), p.match('abc').groups(), p.match('abc').span(), p.match('abc').lastindex, p.match('abc').lastgroup, p.match('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.search('abc') and (p.search('abc').group(0), p.search('abc').groups(), p.search('abc').span(), p.search('abc').lastindex, p.search('abc').lastgroup, p.search('abc').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(p.findall('abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; p.findall('abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
+    p = _sre.compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:ab|a)c', 0, [17, 7, 4, 2, 3, 19, 97, 0, 19, 97, 7, 5, 19, 98, 18, 5, 3, 18, 2, 0, 19, 99, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('abc'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
+    p = _sre.compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
     _r = repr(p.match('HeLLo') and (p.match('HeLLo').group(0), p.match('HeLLo').groups(), p.match('HeLLo').span(), p.match('HeLLo').lastindex, p.match('HeLLo').lastgroup, p.match('HeLLo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,)) ;; p.match('HeLLo') and (p.match('HeLLo').group(0), p.match('HeLLo').groups(), p.match('HeLLo').span(), p.match('HeLLo').lastindex, p.match('HeLLo').lastgroup, p.match('HeLLo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
+    p = _sre.compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
     _r = repr(p.search('HeLLo') and (p.search('HeLLo').group(0), p.search('HeLLo').groups(), p.search('HeLLo').span(), p.search('HeLLo').lastindex, p.search('HeLLo').lastgroup, p.search('HeLLo').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,)) ;; p.search('HeLLo') and (p.search('HeLLo').group(0), p.search('HeLLo').groups(), p.search('HeLLo').span(), p.search('HeLLo').lastindex, p.search('HeLLo').lastgroup, p.search('HeLLo').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
+    p = _sre.compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
     _r = repr(p.findall('HeLLo'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,)) ;; p.findall('HeLLo')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
+    p = _sre.compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('HeLLo')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?i)hello', 2, [17, 4, 0, 5, 5, 20, 104, 20, 101, 20, 108, 20, 108, 20, 111, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('HeLLo'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a # comment\\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a # comment\\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a # comment\\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
+    p = _sre.compile('a # comment\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a # comment\\n b', 64, [17, 10, 3, 2, 2, 2, 2, 97, 98, 0, 0, 19, 97, 19, 98, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.match('abc 123 456') and (p.match('abc 123 456').group(0), p.match('abc 123 456').groups(), p.match('abc 123 456').span(), p.match('abc 123 456').lastindex, p.match('abc 123 456').lastgroup, p.match('abc 123 456').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('.*?(\\\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None)) ;; p.match('abc 123 456') and (p.match('abc 123 456').group(0), p.match('abc 123 456').groups(), p.match('abc 123 456').span(), p.match('abc 123 456').lastindex, p.match('abc 123 456').lastgroup, p.match('abc 123 456').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.search('abc 123 456') and (p.search('abc 123 456').group(0), p.search('abc 123 456').groups(), p.search('abc 123 456').span(), p.search('abc 123 456').lastindex, p.search('abc 123 456').lastgroup, p.search('abc 123 456').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('.*?(\\\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None)) ;; p.search('abc 123 456') and (p.search('abc 123 456').group(0), p.search('abc 123 456').groups(), p.search('abc 123 456').span(), p.search('abc 123 456').lastindex, p.search('abc 123 456').lastgroup, p.search('abc 123 456').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.findall('abc 123 456'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('.*?(\\\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None)) ;; p.findall('abc 123 456')" + '\t' + _blank(_r)
 
 try:
-    p = compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('.*?(\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc 123 456')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('.*?(\\\\d+)', 0, [17, 4, 0, 1, 0, 31, 5, 0, 4294967295L, 2, 1, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 1, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('abc 123 456'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.match('abc 123') and (p.match('abc 123').group(0), p.match('abc 123').groups(), p.match('abc 123').span(), p.match('abc 123').lastindex, p.match('abc 123').lastgroup, p.match('abc 123').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(.*)(\\\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.match('abc 123') and (p.match('abc 123').group(0), p.match('abc 123').groups(), p.match('abc 123').span(), p.match('abc 123').lastindex, p.match('abc 123').lastgroup, p.match('abc 123').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.search('abc 123') and (p.search('abc 123').group(0), p.search('abc 123').groups(), p.search('abc 123').span(), p.search('abc 123').lastindex, p.search('abc 123').lastgroup, p.search('abc 123').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(.*)(\\\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.search('abc 123') and (p.search('abc 123').group(0), p.search('abc 123').groups(), p.search('abc 123').span(), p.search('abc 123').lastindex, p.search('abc 123').lastgroup, p.search('abc 123').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('abc 123'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(.*)(\\\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; p.findall('abc 123')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(.*)(\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abc 123')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(.*)(\\\\d+)', 0, [17, 4, 0, 1, 0, 21, 0, 29, 5, 0, 4294967295L, 2, 1, 21, 1, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 0, 0, 1, 21, 3, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('abc 123'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
     _r = repr(p.match('mail bob@example.com now') and (p.match('mail bob@example.com now').group(0), p.match('mail bob@example.com now').groups(), p.match('mail bob@example.com now').span(), p.match('mail bob@example.com now').lastindex, p.match('mail bob@example.com now').lastgroup, p.match('mail bob@example.com now').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(\\\\w+)@(\\\\w+)\\\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None)) ;; p.match('mail bob@example.com now') and (p.match('mail bob@example.com now').group(0), p.match('mail bob@example.com now').groups(), p.match('mail bob@example.com now').span(), p.match('mail bob@example.com now').lastindex, p.match('mail bob@example.com now').lastgroup, p.match('mail bob@example.com now').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
     _r = repr(p.search('mail bob@example.com now') and (p.search('mail bob@example.com now').group(0), p.search('mail bob@example.com now').groups(), p.search('mail bob@example.com now').span(), p.search('mail bob@example.com now').lastindex, p.search('mail bob@example.com now').lastgroup, p.search('mail bob@example.com now').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(\\\\w+)@(\\\\w+)\\\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None)) ;; p.search('mail bob@example.com now') and (p.search('mail bob@example.com now').group(0), p.search('mail bob@example.com now').groups(), p.search('mail bob@example.com now').span(), p.search('mail bob@example.com now').lastindex, p.search('mail bob@example.com now').lastgroup, p.search('mail bob@example.com now').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('mail bob@example.com now'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(\\\\w+)@(\\\\w+)\\\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None)) ;; p.findall('mail bob@example.com now')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(\\w+)@(\\w+)\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('mail bob@example.com now')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(\\\\w+)@(\\\\w+)\\\\.com', 0, [17, 4, 0, 7, 0, 21, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 1, 19, 64, 21, 2, 29, 9, 1, 4294967295L, 15, 4, 9, 4, 0, 1, 21, 3, 19, 46, 19, 99, 19, 111, 19, 109, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('mail bob@example.com now'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(p.match('') and (p.match('').group(0), p.match('').groups(), p.match('').span(), p.match('').lastindex, p.match('').lastgroup, p.match('').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; p.match('') and (p.match('').group(0), p.match('').groups(), p.match('').span(), p.match('').lastindex, p.match('').lastgroup, p.match('').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(p.search('') and (p.search('').group(0), p.search('').groups(), p.search('').span(), p.search('').lastindex, p.search('').lastgroup, p.search('').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; p.search('') and (p.search('').group(0), p.search('').groups(), p.search('').span(), p.search('').lastindex, p.search('').lastgroup, p.search('').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(p.findall(''))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; p.findall('')" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer(''))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
+    p = _sre.compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
     _r = repr(p.match('abcdefghijkk') and (p.match('abcdefghijkk').group(0), p.match('abcdefghijkk').groups(), p.match('abcdefghijkk').span(), p.match('abcdefghijkk').lastindex, p.match('abcdefghijkk').lastgroup, p.match('abcdefghijkk').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None)) ;; p.match('abcdefghijkk') and (p.match('abcdefghijkk').group(0), p.match('abcdefghijkk').groups(), p.match('abcdefghijkk').span(), p.match('abcdefghijkk').lastindex, p.match('abcdefghijkk').lastgroup, p.match('abcdefghijkk').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
+    p = _sre.compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
     _r = repr(p.search('abcdefghijkk') and (p.search('abcdefghijkk').group(0), p.search('abcdefghijkk').groups(), p.search('abcdefghijkk').span(), p.search('abcdefghijkk').lastindex, p.search('abcdefghijkk').lastgroup, p.search('abcdefghijkk').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None)) ;; p.search('abcdefghijkk') and (p.search('abcdefghijkk').group(0), p.search('abcdefghijkk').groups(), p.search('abcdefghijkk').span(), p.search('abcdefghijkk').lastindex, p.search('abcdefghijkk').lastgroup, p.search('abcdefghijkk').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
+    p = _sre.compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
     _r = repr(p.findall('abcdefghijkk'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None)) ;; p.findall('abcdefghijkk')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
+    p = _sre.compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abcdefghijkk')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\\\\11', 0, [17, 28, 1, 11, 11, 11, 0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 19, 97, 21, 1, 21, 2, 19, 98, 21, 3, 21, 4, 19, 99, 21, 5, 21, 6, 19, 100, 21, 7, 21, 8, 19, 101, 21, 9, 21, 10, 19, 102, 21, 11, 21, 12, 19, 103, 21, 13, 21, 14, 19, 104, 21, 15, 21, 16, 19, 105, 21, 17, 21, 18, 19, 106, 21, 19, 21, 20, 19, 107, 21, 21, 12, 10, 1], 11, {}, (None, None, None, None, None, None, None, None, None, None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('abcdefghijkk'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.match('\x00\xff\x80') and (p.match('\x00\xff\x80').group(0), p.match('\x00\xff\x80').groups(), p.match('\x00\xff\x80').span(), p.match('\x00\xff\x80').lastindex, p.match('\x00\xff\x80').lastgroup, p.match('\x00\xff\x80').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\x00-\\\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,)) ;; p.match('\\x00\\xff\\x80') and (p.match('\\x00\\xff\\x80').group(0), p.match('\\x00\\xff\\x80').groups(), p.match('\\x00\\xff\\x80').span(), p.match('\\x00\\xff\\x80').lastindex, p.match('\\x00\\xff\\x80').lastgroup, p.match('\\x00\\xff\\x80').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.search('\x00\xff\x80') and (p.search('\x00\xff\x80').group(0), p.search('\x00\xff\x80').groups(), p.search('\x00\xff\x80').span(), p.search('\x00\xff\x80').lastindex, p.search('\x00\xff\x80').lastgroup, p.search('\x00\xff\x80').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\x00-\\\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,)) ;; p.search('\\x00\\xff\\x80') and (p.search('\\x00\\xff\\x80').group(0), p.search('\\x00\\xff\\x80').groups(), p.search('\\x00\\xff\\x80').span(), p.search('\\x00\\xff\\x80').lastindex, p.search('\\x00\\xff\\x80').lastgroup, p.search('\\x00\\xff\\x80').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('\x00\xff\x80'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\x00-\\\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,)) ;; p.findall('\\x00\\xff\\x80')" + '\t' + _blank(_r)
 
 try:
-    p = compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('[\\x00-\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('\x00\xff\x80')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('[\\\\x00-\\\\xff]+', 0, [17, 4, 0, 1, 0, 29, 10, 1, 4294967295L, 15, 5, 27, 0, 255, 0, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('\\x00\\xff\\x80'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
+    p = _sre.compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
     _r = repr(p.match('a\nb') and (p.match('a\nb').group(0), p.match('a\nb').groups(), p.match('a\nb').span(), p.match('a\nb').lastindex, p.match('a\nb').lastgroup, p.match('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,)) ;; p.match('a\\nb') and (p.match('a\\nb').group(0), p.match('a\\nb').groups(), p.match('a\\nb').span(), p.match('a\\nb').lastindex, p.match('a\\nb').lastgroup, p.match('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
+    p = _sre.compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
     _r = repr(p.search('a\nb') and (p.search('a\nb').group(0), p.search('a\nb').groups(), p.search('a\nb').span(), p.search('a\nb').lastindex, p.search('a\nb').lastgroup, p.search('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,)) ;; p.search('a\\nb') and (p.search('a\\nb').group(0), p.search('a\\nb').groups(), p.search('a\\nb').span(), p.search('a\\nb').lastindex, p.search('a\\nb').lastgroup, p.search('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
+    p = _sre.compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,)) ;; p.findall('a\\nb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
+    p = _sre.compile('\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\n', 0, [17, 8, 3, 1, 1, 1, 1, 10, 0, 19, 10, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,)) ;; p.match('a') and (p.match('a').group(0), p.match('a').groups(), p.match('a').span(), p.match('a').lastindex, p.match('a').lastgroup, p.match('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,)) ;; p.search('a') and (p.search('a').group(0), p.search('a').groups(), p.search('a').span(), p.search('a').lastindex, p.search('a').lastgroup, p.search('a').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,)) ;; p.findall('a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a{0}', 0, [17, 4, 0, 0, 0, 29, 6, 0, 0, 19, 97, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
     _r = repr(p.match('aaaaa') and (p.match('aaaaa').group(0), p.match('aaaaa').groups(), p.match('aaaaa').span(), p.match('aaaaa').lastindex, p.match('aaaaa').lastgroup, p.match('aaaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,)) ;; p.match('aaaaa') and (p.match('aaaaa').group(0), p.match('aaaaa').groups(), p.match('aaaaa').span(), p.match('aaaaa').lastindex, p.match('aaaaa').lastgroup, p.match('aaaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
     _r = repr(p.search('aaaaa') and (p.search('aaaaa').group(0), p.search('aaaaa').groups(), p.search('aaaaa').span(), p.search('aaaaa').lastindex, p.search('aaaaa').lastgroup, p.search('aaaaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,)) ;; p.search('aaaaa') and (p.search('aaaaa').group(0), p.search('aaaaa').groups(), p.search('aaaaa').span(), p.search('aaaaa').lastindex, p.search('aaaaa').lastgroup, p.search('aaaaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
     _r = repr(p.findall('aaaaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,)) ;; p.findall('aaaaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
+    p = _sre.compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaaaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:a{2})*', 0, [28, 10, 0, 4294967295L, 29, 6, 2, 2, 19, 97, 1, 22, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('aaaaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.match('aaa') and (p.match('aaa').group(0), p.match('aaa').groups(), p.match('aaa').span(), p.match('aaa').lastindex, p.match('aaa').lastgroup, p.match('aaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.match('aaa') and (p.match('aaa').group(0), p.match('aaa').groups(), p.match('aaa').span(), p.match('aaa').lastindex, p.match('aaa').lastgroup, p.match('aaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.search('aaa') and (p.search('aaa').group(0), p.search('aaa').groups(), p.search('aaa').span(), p.search('aaa').lastindex, p.search('aaa').lastgroup, p.search('aaa').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.search('aaa') and (p.search('aaa').group(0), p.search('aaa').groups(), p.search('aaa').span(), p.search('aaa').lastindex, p.search('aaa').lastgroup, p.search('aaa').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(p.findall('aaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; p.findall('aaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
+    p = _sre.compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('aaa')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a{1,2}){2}', 0, [17, 4, 0, 2, 4, 28, 14, 2, 2, 21, 0, 29, 6, 1, 2, 19, 97, 1, 21, 1, 22, 1], 1, {}, (None, None)) ;; map(operator.methodcaller('span'), p.finditer('aaa'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None)) ;; p.match('ab') and (p.match('ab').group(0), p.match('ab').groups(), p.match('ab').span(), p.match('ab').lastindex, p.match('ab').lastgroup, p.match('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None)) ;; p.search('ab') and (p.search('ab').group(0), p.search('ab').groups(), p.search('ab').span(), p.search('ab').lastindex, p.search('ab').lastgroup, p.search('ab').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None)) ;; p.findall('ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('ab')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?:(a)|(b))+', 0, [17, 4, 0, 1, 0, 28, 23, 1, 4294967295L, 7, 9, 21, 0, 19, 97, 21, 1, 18, 11, 9, 21, 2, 19, 98, 21, 3, 18, 2, 0, 22, 1], 2, {}, (None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('ab'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
+    p = _sre.compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
     _r = repr(p.match('abcd') and (p.match('abcd').group(0), p.match('abcd').groups(), p.match('abcd').span(), p.match('abcd').lastindex, p.match('abcd').lastgroup, p.match('abcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None)) ;; p.match('abcd') and (p.match('abcd').group(0), p.match('abcd').groups(), p.match('abcd').span(), p.match('abcd').lastindex, p.match('abcd').lastgroup, p.match('abcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
+    p = _sre.compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
     _r = repr(p.search('abcd') and (p.search('abcd').group(0), p.search('abcd').groups(), p.search('abcd').span(), p.search('abcd').lastindex, p.search('abcd').lastgroup, p.search('abcd').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None)) ;; p.search('abcd') and (p.search('abcd').group(0), p.search('abcd').groups(), p.search('abcd').span(), p.search('abcd').lastindex, p.search('abcd').lastgroup, p.search('abcd').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
+    p = _sre.compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
     _r = repr(p.findall('abcd'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None)) ;; p.findall('abcd')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
+    p = _sre.compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None))
     _r = repr(map(operator.methodcaller('span'), p.finditer('abcd')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a|ab)(c|bcd)(d*)', 0, [17, 7, 4, 2, 0, 19, 97, 0, 21, 0, 19, 97, 7, 3, 18, 7, 5, 19, 98, 18, 2, 0, 21, 1, 21, 2, 7, 5, 19, 99, 18, 11, 9, 19, 98, 19, 99, 19, 100, 18, 2, 0, 21, 3, 21, 4, 29, 6, 0, 4294967295L, 19, 100, 1, 21, 5, 1], 3, {}, (None, None, None, None)) ;; map(operator.methodcaller('span'), p.finditer('abcd'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
+    p = _sre.compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
     _r = repr(p.match('a\nb') and (p.match('a\nb').group(0), p.match('a\nb').groups(), p.match('a\nb').span(), p.match('a\nb').lastindex, p.match('a\nb').lastgroup, p.match('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,)) ;; p.match('a\\nb') and (p.match('a\\nb').group(0), p.match('a\\nb').groups(), p.match('a\\nb').span(), p.match('a\\nb').lastindex, p.match('a\\nb').lastgroup, p.match('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
+    p = _sre.compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
     _r = repr(p.search('a\nb') and (p.search('a\nb').group(0), p.search('a\nb').groups(), p.search('a\nb').span(), p.search('a\nb').lastindex, p.search('a\nb').lastgroup, p.search('a\nb').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,)) ;; p.search('a\\nb') and (p.search('a\\nb').group(0), p.search('a\\nb').groups(), p.search('a\\nb').span(), p.search('a\\nb').lastindex, p.search('a\\nb').lastgroup, p.search('a\\nb').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
+    p = _sre.compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
     _r = repr(p.findall('a\nb'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,)) ;; p.findall('a\\nb')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
+    p = _sre.compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('a\nb')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?s).+', 16, [17, 4, 0, 1, 0, 29, 5, 1, 4294967295L, 3, 1, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('a\\nb'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
+    p = _sre.compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
     _r = repr(p.match('$^') and (p.match('$^').group(0), p.match('$^').groups(), p.match('$^').span(), p.match('$^').lastindex, p.match('$^').lastgroup, p.match('$^').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\$\\\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,)) ;; p.match('$^') and (p.match('$^').group(0), p.match('$^').groups(), p.match('$^').span(), p.match('$^').lastindex, p.match('$^').lastgroup, p.match('$^').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
+    p = _sre.compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
     _r = repr(p.search('$^') and (p.search('$^').group(0), p.search('$^').groups(), p.search('$^').span(), p.search('$^').lastindex, p.search('$^').lastgroup, p.search('$^').regs))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\$\\\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,)) ;; p.search('$^') and (p.search('$^').group(0), p.search('$^').groups(), p.search('$^').span(), p.search('$^').lastindex, p.search('$^').lastgroup, p.search('$^').regs)" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
+    p = _sre.compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
     _r = repr(p.findall('$^'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\$\\\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,)) ;; p.findall('$^')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
+    p = _sre.compile('\\$\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,))
     _r = repr(map(operator.methodcaller('span'), p.finditer('$^')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\$\\\\^', 0, [17, 10, 3, 2, 2, 2, 2, 36, 94, 0, 0, 19, 36, 19, 94, 1], 0, {}, (None,)) ;; map(operator.methodcaller('span'), p.finditer('$^'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match('ba', 1).span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match('ba', 1).span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('^a', 0, [17, 4, 0, 1, 1, 6, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('^a', 0, [17, 4, 0, 1, 1, 6, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.search('ba', 1))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('^a', 0, [17, 4, 0, 1, 1, 6, 0, 19, 97, 1], 0, {}, (None,)) ;; p.search('ba', 1)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a$', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 5, 1], 0, {}, (None,))
+    p = _sre.compile('a$', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 5, 1], 0, {}, (None,))
     _r = repr(p.search('ab', 0, 1).span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a$', 0, [17, 8, 1, 1, 1, 1, 1, 97, 0, 19, 97, 6, 5, 1], 0, {}, (None,)) ;; p.search('ab', 0, 1).span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match('a', 5))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match('a', 5)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.search('aaa', -5, 100).span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.search('aaa', -5, 100).span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(p.sub('-', 'abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; p.sub('-', 'abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.sub('b', 'aaa', 2))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.sub('b', 'aaa', 2)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.subn('b', 'aaa'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.subn('b', 'aaa')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.sub(u'x', 'bab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; p.sub(u'x', 'bab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.sub('<\\1>', 'bab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; p.sub('<\\\\1>', 'bab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.sub(str.upper, 'bab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.sub(str.upper, 'bab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
+    p = _sre.compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,))
     _r = repr(p.sub('-', 'baac'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a*', 0, [29, 6, 0, 4294967295L, 19, 97, 1, 1], 0, {}, (None,)) ;; p.sub('-', 'baac')" + '\t' + _blank(_r)
 
 try:
-    p = compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,))
+    p = _sre.compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,))
     _r = repr(p.sub('-', 'ab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,)) ;; p.sub('-', 'ab')" + '\t' + _blank(_r)
 
 try:
-    p = compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,))
+    p = _sre.compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,))
     _r = repr(p.split('a,b,,c'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,)) ;; p.split('a,b,,c')" + '\t' + _blank(_r)
 
 try:
-    p = compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,))
+    p = _sre.compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,))
     _r = repr(p.split('a,b,c', 1))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile(',', 0, [17, 8, 3, 1, 1, 1, 1, 44, 0, 19, 44, 1], 0, {}, (None,)) ;; p.split('a,b,c', 1)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(,)', 0, [17, 8, 1, 1, 1, 1, 0, 44, 0, 21, 0, 19, 44, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(,)', 0, [17, 8, 1, 1, 1, 1, 0, 44, 0, 21, 0, 19, 44, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.split('a,b'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(,)', 0, [17, 8, 1, 1, 1, 1, 0, 44, 0, 21, 0, 19, 44, 21, 1, 1], 1, {}, (None, None)) ;; p.split('a,b')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(,)|(;)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 44, 21, 1, 18, 11, 9, 21, 2, 19, 59, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(,)|(;)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 44, 21, 1, 18, 11, 9, 21, 2, 19, 59, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None))
     _r = repr(p.split('a,b;c'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(,)|(;)', 0, [17, 4, 0, 1, 1, 7, 9, 21, 0, 19, 44, 21, 1, 18, 11, 9, 21, 2, 19, 59, 21, 3, 18, 2, 0, 1], 2, {}, (None, None, None)) ;; p.split('a,b;c')" + '\t' + _blank(_r)
 
 try:
-    p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
+    p = _sre.compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,))
     _r = repr(p.split('axbc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('x*', 0, [29, 6, 0, 4294967295L, 19, 120, 1, 1], 0, {}, (None,)) ;; p.split('axbc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,))
+    p = _sre.compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,))
     _r = repr(p.split('abc'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('', 0, [17, 4, 0, 0, 0, 1], 0, {}, (None,)) ;; p.split('abc')" + '\t' + _blank(_r)
 
 try:
-    p = compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
+    p = _sre.compile('\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,))
     _r = repr(p.split(' a b '))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('\\\\s+', 0, [17, 4, 0, 1, 0, 29, 9, 1, 4294967295L, 15, 4, 9, 2, 0, 1, 1], 0, {}, (None,)) ;; p.split(' a b ')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.findall('ab a'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.findall('ab a')" + '\t' + _blank(_r)
 
 try:
-    p = compile('a|', 0, [7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 1], 0, {}, (None,))
+    p = _sre.compile('a|', 0, [7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 1], 0, {}, (None,))
     _r = repr(p.findall('bab'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a|', 0, [7, 5, 19, 97, 18, 5, 3, 18, 2, 0, 1], 0, {}, (None,)) ;; p.findall('bab')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm'))
+    p = _sre.compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm'))
     _r = repr(p.match('a').groupdict())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm')) ;; p.match('a').groupdict()" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm'))
+    p = _sre.compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm'))
     _r = repr(p.match('a').groupdict('z'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<n>a)(?P<m>b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {'m': 2, 'n': 1}, (None, 'n', 'm')) ;; p.match('a').groupdict('z')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr(p.match('a').groups('z'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; p.match('a').groups('z')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n'))
+    p = _sre.compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n'))
     _r = repr(p.match('a').group('n', 0, 1))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n')) ;; p.match('a').group('n', 0, 1)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.match('a').group(2))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; p.match('a').group(2)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.match('a').group('x'))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; p.match('a').group('x')" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr(p.match('a').start(-1))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; p.match('a').start(-1)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
+    p = _sre.compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None))
     _r = repr((p.match('a').start(2), p.match('a').end(2), p.match('a').span(2)))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)(b)?', 0, [17, 8, 1, 1, 2, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 28, 9, 0, 1, 21, 2, 19, 98, 21, 3, 22, 1], 2, {}, (None, None, None)) ;; (p.match('a').start(2), p.match('a').end(2), p.match('a').span(2))" + '\t' + _blank(_r)
 
 try:
-    p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
+    p = _sre.compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None))
     _r = repr((p.match('xa', 1).pos, p.match('xa', 1).endpos, p.match('xa', 1).string))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {}, (None, None)) ;; (p.match('xa', 1).pos, p.match('xa', 1).endpos, p.match('xa', 1).string)" + '\t' + _blank(_r)
 
 try:
-    p = compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n'))
+    p = _sre.compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n'))
     _r = repr((p.groups, p.groupindex, p.flags, p.pattern))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('(?P<n>a)', 0, [17, 8, 1, 1, 1, 1, 0, 97, 0, 21, 0, 19, 97, 21, 1, 1], 1, {'n': 1}, (None, 'n')) ;; (p.groups, p.groupindex, p.flags, p.pattern)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match(1))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match(1)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match(bytearray('a')).span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match(bytearray('a')).span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match('a', pos=0, endpos=1).span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.match('a', pos=0, endpos=1).span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.scanner('aba').search().span())
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; p.scanner('aba').search().span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     s = p.scanner('aba')
     s.search()
     _r = repr(s.search().span())
@@ -3453,7 +3453,7 @@ except Exception as _e:
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; s = p.scanner('aba') ;; s.search() ;; s.search().span()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     s = p.scanner('aba')
     s.search()
     s.search()
@@ -3463,7 +3463,7 @@ except Exception as _e:
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; s = p.scanner('aba') ;; s.search() ;; s.search() ;; s.search()" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     s = p.scanner('ab')
     _r = repr((s.match().span(), s.match()))
 except Exception as _e:
@@ -3471,21 +3471,21 @@ except Exception as _e:
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; s = p.scanner('ab') ;; (s.match().span(), s.match())" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(type(p))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; type(p)" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(type(p.match('a')))
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,)) ;; type(p.match('a'))" + '\t' + _blank(_r)
 
 try:
-    p = compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
+    p = _sre.compile('a', 0, [17, 8, 3, 1, 1, 1, 1, 97, 0, 19, 97, 1], 0, {}, (None,))
     _r = repr(p.match('a').re is p)
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
