@@ -14,10 +14,10 @@ import { futuresOf } from './module.js';
 export interface ParsedSource {
   ast?: A.Module;
   diagnostics: Diagnostic[];
-  lines: string[];
 }
 
-export type ParseFn = (file: string, text: string) => Promise<ParsedSource>;
+/** encoding: the codec the file declares (it decides the bytes of str literals). */
+export type ParseFn = (file: string, text: string, encoding?: string) => Promise<ParsedSource>;
 
 export interface SourceModule {
   name: string;
@@ -27,8 +27,7 @@ export interface SourceModule {
   file: string;
   isPackage: boolean;
   ast: A.Module;
-  lines: string[];
-  /** Raw bytes of the source, for cache keys. */
+  /** Raw bytes of the source: cache keys and the source lines tracebacks print. */
   bytes: Buffer;
   imports: ImportResolver;
 }
@@ -93,7 +92,12 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     seen.set(name, null);
     const bytes = readFileSync(where.abs);
     const decoded = decodePython2(bytes);
-    const parsed = await parse(where.file, decoded.text);
+    if (decoded.error) {
+      // CPython refuses such a file with a SyntaxError before running anything.
+      diagnostics.push(diag(decoded.error.id, 'error', where.file, decoded.error.message, decoded.error.line));
+      return;
+    }
+    const parsed = await parse(where.file, decoded.text, decoded.encoding);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.ast) return;
     const pkg = where.isPackage ? realName : realName.includes('.') ? realName.slice(0, realName.lastIndexOf('.')) : '';
@@ -102,7 +106,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       resolve: (mod, level) => resolveName(mod, level, pkg, absolute, exists),
       isModule: exists,
     };
-    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, ast: parsed.ast, lines: parsed.lines, bytes, imports };
+    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, ast: parsed.ast, bytes, imports };
     seen.set(name, m);
     modules.push(m);
     // Follow every import the module can execute, wherever it sits (functions included).

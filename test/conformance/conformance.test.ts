@@ -29,9 +29,7 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 
 function runCli(cwd: string, script: string): Promise<{ out: Buffer; err: Buffer; rc: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'run', script], {
-      cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GRUMPY_QUIET_PARSE: '1' },
-    });
+    const child = spawn(process.execPath, [cli, 'run', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

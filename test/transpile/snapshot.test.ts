@@ -18,7 +18,7 @@ const imports = { resolve: (m: string | null) => m, isModule: () => false };
 async function transpile(name: string) {
   const file = path.join(dir, name);
   const text = readFileSync(file, 'utf8');
-  const parsed = await parseSource(name, text);
+  const parsed = await parseSource(name, text, 'utf-8');
   if (!parsed.ast) throw new Error(`parse failed: ${JSON.stringify(parsed.diagnostics)}`);
   return transpileModule({
     name: '__main__', file: name, isPackage: false, ast: parsed.ast, lines: text.replace(/\n$/, '').split('\n'),
