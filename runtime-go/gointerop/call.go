@@ -3,6 +3,7 @@ package gointerop
 import (
 	"os"
 	"reflect"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -27,19 +28,24 @@ func callGo(f *py.Frame, who string, fn reflect.Value, args []py.Object, kw py.K
 	} else if len(args) != fixed {
 		return nil, py.NewTypeError(who + "() takes exactly " + strconv.Itoa(fixed) + " argument" + plural(fixed) + " (" + strconv.Itoa(len(args)) + " given)")
 	}
+	// Callbacks converted for this call report their exceptions to it (see makeFunc).
+	sc := &callScope{}
 	in := make([]reflect.Value, len(args))
 	for i, a := range args {
 		pt := t.In(min(i, t.NumIn()-1))
 		if i >= fixed && t.IsVariadic() {
 			pt = pt.Elem()
 		}
-		v, err := toGo(f, a, pt)
+		v, err := toGo(f, a, pt, sc)
 		if err != nil {
 			return nil, argError(who, i, err)
 		}
 		in[i] = v
 	}
 	out, perr := protectedCall(who, fn, in)
+	if cbErr := sc.finish(); cbErr != nil {
+		return nil, cbErr
+	}
 	if perr != nil {
 		return nil, perr
 	}
@@ -99,14 +105,91 @@ func results(t reflect.Type, out []reflect.Value) (py.Object, *py.BaseException)
 	return py.NewTuple(items...), nil
 }
 
+// callScope collects the first exception raised by a Python callback
+// while the Go call it was passed to is still running, so that call
+// raises it on return, as a Python caller of a Python function would see.
+// Only callbacks on the calling goroutine count: one that Go runs
+// elsewhere (net/http serving a request) is independent of the call.
+type callScope struct {
+	mu   sync.Mutex
+	gid  uint64 // the calling goroutine
+	done bool
+	err  *py.BaseException
+}
+
+// arm records the calling goroutine; makeFunc calls it while the call
+// converts its arguments, so calls without callbacks never pay for goid.
+func (s *callScope) arm() {
+	if s != nil && s.gid == 0 {
+		s.gid = goid()
+	}
+}
+
+// sync reports whether the callback runs inside the call, on its goroutine.
+func (s *callScope) sync() bool {
+	return s != nil && s.gid != 0 && goid() == s.gid
+}
+
+// failed reports whether a callback of this call already raised.
+func (s *callScope) failed() bool {
+	if !s.sync() {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.done && s.err != nil
+}
+
+// record keeps err for the running call; false when no call is waiting
+// (another goroutine, or the callback outlived the call).
+func (s *callScope) record(err *py.BaseException) bool {
+	if !s.sync() {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return false
+	}
+	if s.err == nil {
+		s.err = err
+	}
+	return true
+}
+
+// finish ends the call and returns the exception to raise, if any.
+func (s *callScope) finish() *py.BaseException {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.done = true
+	return s.err
+}
+
 // makeFunc builds a Go func of type t that calls the Python callable c.
 // Go may call it on any goroutine, so each call gets its own root frame
-// (a new Python thread, as for a threading.Thread). A Python exception
-// becomes the trailing error result when t has one; otherwise its
-// traceback is printed to stderr, as for an exception ending a thread,
-// and the zero results are returned.
-func makeFunc(c py.Object, t reflect.Type) reflect.Value {
+// (a new Python thread, as for a threading.Thread). When the callback
+// raises:
+//   - with a trailing error result in t, the exception is that error;
+//   - else, while the Go call it was passed to (sc) runs, that call
+//     raises it on return, and later callbacks of the call are skipped;
+//   - else its traceback is printed to stderr, as for an exception ending
+//     a thread.
+//
+// In the last two cases Go gets zero results.
+func makeFunc(c py.Object, t reflect.Type, sc *callScope) reflect.Value {
+	sc.arm()
+	hasErr := t.NumOut() > 0 && t.Out(t.NumOut()-1) == errorType
+	zeros := func() []reflect.Value {
+		z := make([]reflect.Value, t.NumOut())
+		for i := range z {
+			z[i] = reflect.Zero(t.Out(i))
+		}
+		return z
+	}
 	return reflect.MakeFunc(t, func(in []reflect.Value) []reflect.Value {
+		if !hasErr && sc.failed() {
+			return zeros()
+		}
 		f := py.NewRootFrame()
 		args := make([]py.Object, len(in))
 		for i, v := range in {
@@ -120,16 +203,15 @@ func makeFunc(c py.Object, t reflect.Type) reflect.Value {
 		if err == nil {
 			return out
 		}
-		zeros := make([]reflect.Value, t.NumOut())
-		for i := range zeros {
-			zeros[i] = reflect.Zero(t.Out(i))
+		z := zeros()
+		if hasErr {
+			z[len(z)-1] = reflect.ValueOf(&err).Elem().Convert(errorType)
+			return z
 		}
-		if n := t.NumOut(); n > 0 && t.Out(n-1) == errorType {
-			zeros[n-1] = reflect.ValueOf(&err).Elem().Convert(errorType)
-			return zeros
+		if !sc.record(err) {
+			os.Stderr.WriteString("Unhandled exception in Python callback called from Go " + t.String() + ":\n" + py.FormatTraceback(f, err))
 		}
-		os.Stderr.WriteString("Unhandled exception in Python callback called from Go " + t.String() + ":\n" + py.FormatTraceback(f, err))
-		return zeros
+		return z
 	})
 }
 
@@ -156,7 +238,7 @@ func callbackResults(f *py.Frame, r py.Object, t reflect.Type) ([]reflect.Value,
 		vals = items
 	}
 	for i, v := range vals {
-		g, err := toGo(f, v, t.Out(i))
+		g, err := toGo(f, v, t.Out(i), nil)
 		if err != nil {
 			return nil, err
 		}
@@ -192,4 +274,21 @@ func adapterFor(t reflect.Type) (reflect.Type, bool) {
 	defer adaptersMu.RUnlock()
 	ft, ok := adapters[t]
 	return ft, ok
+}
+
+// goid is the current goroutine's id, read from its stack header
+// ("goroutine 7 [running]:"); Go has no API for it, and only callback
+// paths need it.
+func goid() uint64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = b[len("goroutine "):]
+	var id uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			break
+		}
+		id = id*10 + uint64(c-'0')
+	}
+	return id
 }

@@ -12,7 +12,7 @@ import (
 // Python → Go. toGo converts o to a value assignable to t, raising
 // TypeError when no conversion exists and OverflowError when a number
 // does not fit. It never silently truncates.
-func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseException) {
+func toGo(f *py.Frame, o py.Object, t reflect.Type, sc *callScope) (reflect.Value, *py.BaseException) {
 	if w, ok := asObject(o); ok {
 		return fromWrapped(w, t)
 	}
@@ -67,7 +67,7 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseExce
 		if items, ok := pySequence(o); ok {
 			v := reflect.MakeSlice(t, len(items), len(items))
 			for i, it := range items {
-				e, err := toGo(f, it, t.Elem())
+				e, err := toGo(f, it, t.Elem(), sc)
 				if err != nil {
 					return reflect.Value{}, err
 				}
@@ -85,7 +85,7 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseExce
 			}
 			v := reflect.New(t).Elem()
 			for i, it := range items {
-				e, err := toGo(f, it, t.Elem())
+				e, err := toGo(f, it, t.Elem(), sc)
 				if err != nil {
 					return reflect.Value{}, err
 				}
@@ -98,11 +98,11 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseExce
 			keys, vals := d.Entries()
 			v := reflect.MakeMapWithSize(t, len(keys))
 			for i := range keys {
-				k, err := toGo(f, keys[i], t.Key())
+				k, err := toGo(f, keys[i], t.Key(), sc)
 				if err != nil {
 					return reflect.Value{}, err
 				}
-				e, err := toGo(f, vals[i], t.Elem())
+				e, err := toGo(f, vals[i], t.Elem(), sc)
 				if err != nil {
 					return reflect.Value{}, err
 				}
@@ -118,7 +118,7 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseExce
 			return reflect.Zero(t), nil
 		}
 		// A plain value where *T is expected: convert to T and pass a fresh pointer.
-		e, err := toGo(f, o, t.Elem())
+		e, err := toGo(f, o, t.Elem(), sc)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -127,17 +127,17 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseExce
 		return p, nil
 	case reflect.Struct:
 		if d, ok := o.(*py.Dict); ok {
-			return structFromDict(f, d, t)
+			return structFromDict(f, d, t, sc)
 		}
 	case reflect.Func:
 		if o == py.None {
 			return reflect.Zero(t), nil
 		}
 		if py.IsCallable(o) {
-			return makeFunc(o, t), nil
+			return makeFunc(o, t, sc), nil
 		}
 	case reflect.Interface:
-		return toInterface(f, o, t)
+		return toInterface(f, o, t, sc)
 	case reflect.Chan, reflect.UnsafePointer:
 		if o == py.None && t.Kind() == reflect.Chan {
 			return reflect.Zero(t), nil
@@ -220,7 +220,7 @@ func pySequence(o py.Object) ([]py.Object, bool) {
 	return nil, false
 }
 
-func structFromDict(f *py.Frame, d *py.Dict, t reflect.Type) (reflect.Value, *py.BaseException) {
+func structFromDict(f *py.Frame, d *py.Dict, t reflect.Type, sc *callScope) (reflect.Value, *py.BaseException) {
 	v := reflect.New(t).Elem()
 	keys, vals := d.Entries()
 	for i, k := range keys {
@@ -228,7 +228,7 @@ func structFromDict(f *py.Frame, d *py.Dict, t reflect.Type) (reflect.Value, *py
 		if !ok {
 			return reflect.Value{}, py.NewTypeError("Go struct " + t.String() + " field names must be strings")
 		}
-		if err := setField(f, v, name, vals[i]); err != nil {
+		if err := setField(f, v, name, vals[i], sc); err != nil {
 			return reflect.Value{}, err
 		}
 	}
@@ -236,12 +236,12 @@ func structFromDict(f *py.Frame, d *py.Dict, t reflect.Type) (reflect.Value, *py
 }
 
 // setField assigns an exported field of the addressable struct v.
-func setField(f *py.Frame, v reflect.Value, name string, o py.Object) *py.BaseException {
+func setField(f *py.Frame, v reflect.Value, name string, o py.Object, sc *callScope) *py.BaseException {
 	sf, ok := v.Type().FieldByName(name)
 	if !ok || !sf.IsExported() {
 		return py.NewAttributeError("Go struct " + v.Type().String() + " has no exported field '" + name + "'")
 	}
-	e, err := toGo(f, o, sf.Type)
+	e, err := toGo(f, o, sf.Type, sc)
 	if err != nil {
 		return err
 	}
@@ -256,7 +256,7 @@ func setField(f *py.Frame, v reflect.Value, name string, o py.Object) *py.BaseEx
 // toInterface picks the Go value for an interface-typed parameter: the
 // natural Go form of a Python value when it implements t, else a Python
 // callable through the interface's registered adapter func type.
-func toInterface(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.BaseException) {
+func toInterface(f *py.Frame, o py.Object, t reflect.Type, sc *callScope) (reflect.Value, *py.BaseException) {
 	if o == py.None {
 		return reflect.Zero(t), nil
 	}
@@ -277,7 +277,7 @@ func toInterface(f *py.Frame, o py.Object, t reflect.Type) (reflect.Value, *py.B
 		return v, nil
 	}
 	if fn, ok := adapterFor(t); ok && py.IsCallable(o) {
-		return makeFunc(o, fn).Convert(fn), nil
+		return makeFunc(o, fn, sc), nil
 	}
 	if py.IsCallable(o) && t.NumMethod() == 1 {
 		return reflect.Value{}, py.NewTypeError("cannot pass a Python callable as Go " + t.String() + ": no func type implementing it was imported (convert it first, e.g. HandlerFunc(callable))")

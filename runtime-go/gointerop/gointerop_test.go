@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -306,5 +307,48 @@ var reflect_TypeOf_HandlerFunc = reflectTypeFor[http.HandlerFunc]()
 func registerAll(goPath string, members map[string]Member) {
 	for n, m := range members {
 		Register(goPath, n, m)
+	}
+}
+
+func TestCallbackRaises(t *testing.T) {
+	f := py.NewRootFrame()
+	calls := 0
+	boom := py.NewException(py.ValueErrorType, "boom")
+	raiser := py.NewBuiltinFunction("raiser", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+		calls++
+		return nil, boom
+	})
+	// A synchronous callback's exception is raised by the Go call it was passed to, and the
+	// callback is not called again once it raised.
+	_, err := py.Call(f, member(t, f, "__go__.strings", "Map"), []py.Object{raiser, s("abc")}, nil)
+	if err != boom || calls != 1 {
+		t.Errorf("Map(raiser) raised %v after %d calls, want boom after 1", err, calls)
+	}
+	// On another goroutine (net/http) the exception is printed and the handler keeps serving.
+	r, w, perr := os.Pipe()
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	defer func() { os.Stderr = saved }()
+	h, err := py.Call(f, TypeFor(reflect_TypeOf_HandlerFunc), []py.Object{raiser}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(goValue(h).Interface().(http.Handler))
+	for range 2 {
+		resp, err := http.Get(srv.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	srv.Close()
+	os.Stderr = saved
+	w.Close()
+	out, _ := io.ReadAll(r)
+	if calls != 3 || strings.Count(string(out), "ValueError: boom\n") != 2 || !strings.Contains(string(out), "Unhandled exception in Python callback called from Go http.HandlerFunc") {
+		t.Errorf("calls %d, stderr %q", calls, out)
 	}
 }

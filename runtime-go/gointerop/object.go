@@ -144,7 +144,7 @@ func (o *Object) GetItem(f *py.Frame, key py.Object) (py.Object, *py.BaseExcepti
 		return nil, py.NewTypeError("'" + o.typ.Name() + "' object has no attribute '__getitem__'")
 	}
 	if v.Kind() == reflect.Map {
-		k, err := toGo(f, key, v.Type().Key())
+		k, err := toGo(f, key, v.Type().Key(), nil)
 		if err != nil {
 			return nil, err
 		}
@@ -167,12 +167,12 @@ func (o *Object) SetItem(f *py.Frame, key, value py.Object) *py.BaseException {
 	if !ok || v.Kind() == reflect.String || v.Kind() == reflect.Chan {
 		return py.NewTypeError("'" + o.typ.Name() + "' object does not support item assignment")
 	}
-	e, err := toGo(f, value, v.Type().Elem())
+	e, err := toGo(f, value, v.Type().Elem(), nil)
 	if err != nil {
 		return err
 	}
 	if v.Kind() == reflect.Map {
-		k, err := toGo(f, key, v.Type().Key())
+		k, err := toGo(f, key, v.Type().Key(), nil)
 		if err != nil {
 			return err
 		}
@@ -339,7 +339,7 @@ func fieldDescr(sf reflect.StructField) *py.GetSet {
 		if !v.CanSet() {
 			return py.NewAttributeError("field " + sf.Name + " of this Go value is not settable (the value is a copy)")
 		}
-		g, err := toGo(f, val, sf.Type)
+		g, err := toGo(f, val, sf.Type, nil)
 		if err != nil {
 			return err
 		}
@@ -371,7 +371,7 @@ func newValue(f *py.Frame, t reflect.Type, args []py.Object, kw py.Kwargs) (py.O
 		v.Set(reflect.MakeMap(t))
 	}
 	if len(args) == 1 {
-		g, err := toGo(f, args[0], t)
+		g, err := toGo(f, args[0], t, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -386,7 +386,7 @@ func newValue(f *py.Frame, t reflect.Type, args []py.Object, kw py.Kwargs) (py.O
 			return nil, py.NewTypeError("Go type " + t.String() + "() takes no keyword arguments (only structs have fields)")
 		}
 		for _, k := range kw {
-			if err := setField(f, sv, k.Name, k.Value); err != nil {
+			if err := setField(f, sv, k.Name, k.Value, nil); err != nil {
 				return nil, err
 			}
 		}
