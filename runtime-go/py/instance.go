@@ -434,10 +434,11 @@ func (i *Instance) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseExcept
 
 // GetAttr implements object.__getattribute__ plus __getattr__ fallback.
 func (i *Instance) GetAttr(f *Frame, name string) (Object, *BaseException) {
-	if ga := userLookup(i.typ, "__getattribute__"); ga != nil {
+	hooks := i.typ.attrHooks()
+	if ga := hooks.getattribute; ga != nil {
 		r, err := callDescr(f, ga, i, i.typ, []Object{NewStr(name)}, nil)
 		if err != nil && err.IsInstance(AttributeErrorType) {
-			if gt := userLookup(i.typ, "__getattr__"); gt != nil {
+			if gt := hooks.getattr; gt != nil {
 				return callDescr(f, gt, i, i.typ, []Object{NewStr(name)}, nil)
 			}
 		}
@@ -445,7 +446,7 @@ func (i *Instance) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	}
 	r, err := i.getAttrGeneric(f, name)
 	if err != nil && err.IsInstance(AttributeErrorType) {
-		if gt := userLookup(i.typ, "__getattr__"); gt != nil {
+		if gt := hooks.getattr; gt != nil {
 			return callDescr(f, gt, i, i.typ, []Object{NewStr(name)}, nil)
 		}
 	}
@@ -482,13 +483,16 @@ func (i *Instance) getAttrGeneric(f *Frame, name string) (Object, *BaseException
 
 // SetAttr implements object.__setattr__ with __setattr__/__delattr__ hooks.
 func (i *Instance) SetAttr(f *Frame, name string, v Object) *BaseException {
-	hook := "__setattr__"
-	args := []Object{NewStr(name), v}
+	hooks := i.typ.attrHooks()
+	m := hooks.setattr
 	if v == nil {
-		hook = "__delattr__"
-		args = args[:1]
+		m = hooks.delatt
 	}
-	if m := userLookup(i.typ, hook); m != nil {
+	if m != nil {
+		args := []Object{NewStr(name), v}
+		if v == nil {
+			args = args[:1]
+		}
 		_, err := callDescr(f, m, i, i.typ, args, nil)
 		return err
 	}

@@ -640,7 +640,7 @@ func CallMethod(f *Frame, obj Object, name string, args []Object, kw Kwargs) (Ob
 			if inst.dict != nil && inst.dict.getStr(name) != nil {
 				inInstDict = true
 			}
-			if userLookup(t, "__getattribute__") != nil {
+			if t.attrHooks().getattribute != nil {
 				inInstDict = true
 			}
 		}

@@ -27,9 +27,8 @@ type Type struct {
 	newFn   func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
 	mu      sync.Mutex
 	cache   atomic.Pointer[typeCache]
-	// special caches whether the user class (or an ancestor) defines some
-	// operator dunder, so *Instance can skip lookups cheaply.
-	doc string
+	hooks   atomic.Pointer[attrHooks]
+	doc     string
 }
 
 // typeVersion invalidates every attribute cache whenever any class dict
@@ -43,6 +42,24 @@ type typeCache struct {
 	ver  uint64
 	all  map[string]Object
 	user map[string]Object
+}
+
+// attrHooks caches a class's attribute hooks, which every attribute
+// access on its instances must consult.
+type attrHooks struct {
+	ver                                    uint64
+	getattribute, getattr, setattr, delatt Object
+}
+
+func (t *Type) attrHooks() *attrHooks {
+	ver := typeVersion.Load()
+	if h := t.hooks.Load(); h != nil && h.ver == ver {
+		return h
+	}
+	h := &attrHooks{ver: ver, getattribute: userLookup(t, "__getattribute__"), getattr: userLookup(t, "__getattr__"),
+		setattr: userLookup(t, "__setattr__"), delatt: userLookup(t, "__delattr__")}
+	t.hooks.Store(h)
+	return h
 }
 
 func (t *Type) cached(name string, user bool) (Object, bool) {
