@@ -98,6 +98,18 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
   return out.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
+const reboundCache = new Map<string, RegExp>();
+
+/** The file defines, imports or assigns `name` itself, so a call to it is not the builtin. */
+function rebinds(text: string, name: string): boolean {
+  let re = reboundCache.get(name);
+  if (!re) {
+    re = new RegExp(`^[ \\t]*(?:def[ \\t]+${name}\\b|${name}[ \\t]*=[^=]|(?:from[ \\t]+\\S+[ \\t]+)?import[ \\t][^\\n#]*\\b${name}\\b)`, 'm');
+    reboundCache.set(name, re);
+  }
+  return re.test(text);
+}
+
 function isSoleArgumentOf(node: Parser.SyntaxNode, fns: string[], text: string): boolean {
   const args = node.parent;
   if (args?.type !== 'argument_list' || args.namedChildCount !== 1) return false;
@@ -124,5 +136,9 @@ function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string): RuleMatch | 
   }
   if (!at) return undefined;
   if (c.matcher.notArgumentOf && isSoleArgumentOf(at, c.matcher.notArgumentOf, text)) return undefined;
+  if (c.matcher.unlessRebound) {
+    const cap = qm.captures.find((x) => x.name === c.matcher.unlessRebound);
+    if (cap && rebinds(text, text.slice(cap.node.startIndex, cap.node.endIndex))) return undefined;
+  }
   return { ruleId: c.rule.id, messageId, line: at.startPosition.row + 1, column: at.startPosition.column, data };
 }

@@ -29,6 +29,11 @@ export interface QueryMatcher {
   files?: string[];
   /** Skip a match that is the whole argument of a call to one of these functions (`type(f.func_code)`). */
   notArgumentOf?: string[];
+  /**
+   * Capture holding a builtin's name: skip the match when the file rebinds that name itself
+   * (`from re import compile`, `def input(...)`, `input = raw_input`), since the call is then not the builtin.
+   */
+  unlessRebound?: string;
 }
 
 export interface NamedMatcherSpec {
@@ -110,7 +115,7 @@ function validateMatcher(
     return { named: m.named as NamedMatcher };
   }
   for (const k of Object.keys(m)) {
-    if (!['keywords', 'query', 'message', 'literal', 'nonLiteral', 'files', 'notArgumentOf'].includes(k)) fail(`${at}.${k}`, 'unknown field');
+    if (!['keywords', 'query', 'message', 'literal', 'nonLiteral', 'files', 'notArgumentOf', 'unlessRebound'].includes(k)) fail(`${at}.${k}`, 'unknown field');
   }
   if (typeof m.query !== 'string' || m.query.trim() === '') fail(`${at}.query`, 'required, a tree-sitter query (or use "named")');
   const query = m.query as string;
@@ -122,7 +127,7 @@ function validateMatcher(
   if (m.message !== undefined && (typeof m.message !== 'string' || !(m.message in messages))) {
     fail(`${at}.message`, `"${String(m.message)}" is not a key of messages`);
   }
-  for (const k of ['literal', 'nonLiteral'] as const) {
+  for (const k of ['literal', 'nonLiteral', 'unlessRebound'] as const) {
     if (m[k] === undefined) continue;
     if (typeof m[k] !== 'string' || !new RegExp(`@${m[k]}\\b`).test(query)) fail(`${at}.${k}`, `must name a capture of the query`);
   }
@@ -137,6 +142,7 @@ function validateMatcher(
   if (m.nonLiteral !== undefined) out.nonLiteral = m.nonLiteral as string;
   if (m.files !== undefined) out.files = m.files as string[];
   if (m.notArgumentOf !== undefined) out.notArgumentOf = m.notArgumentOf as string[];
+  if (m.unlessRebound !== undefined) out.unlessRebound = m.unlessRebound as string;
   return out;
 }
 
