@@ -32,6 +32,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unsafe"
@@ -44,7 +45,10 @@ var statResultType *py.Type
 
 var statFields = []string{"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"}
 
-var floatTimes = true
+// floatTimes is stat_float_times(); atomic because any thread may flip it.
+var floatTimes atomic.Bool
+
+func init() { floatTimes.Store(true) }
 
 func init() {
 	getters := map[string]func(f *py.Frame, s py.Object) (py.Object, *py.BaseException){}
@@ -493,7 +497,7 @@ func utime(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 
 func statResult(st *syscall.Stat_t) py.Object {
 	tf := func(ts syscall.Timespec) py.Object {
-		if floatTimes {
+		if floatTimes.Load() {
 			return py.NewFloat(float64(ts.Sec) + float64(ts.Nsec)*1e-9)
 		}
 		return py.NewInt(ts.Sec)
@@ -549,13 +553,13 @@ func statFloatTimes(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py
 		return nil, err
 	}
 	if len(args) == 0 {
-		return py.NewBool(floatTimes), nil
+		return py.NewBool(floatTimes.Load()), nil
 	}
 	t, err := py.IsTrue(f, args[0])
 	if err != nil {
 		return nil, err
 	}
-	floatTimes = t
+	floatTimes.Store(t)
 	return py.None, nil
 }
 
