@@ -21,12 +21,12 @@ export function findBlocked(mod: ModuleCtx, root: A.Module): void {
     const n = node as { _type?: string } & Record<string, unknown>;
     if (n._type === 'Exec') {
       const st = n as unknown as A.Exec;
-      mod.error(st, 'dynamic-exec', `exec statement: ${mod.file}:${st.lineno} runs code only known at run time and cannot be transpiled`);
+      mod.error(st, 'dynamic-exec', 'the exec statement runs code only known at run time; it cannot be transpiled');
     } else if (n._type === 'Call') {
       const c = n as unknown as A.Call;
       if (c.func._type === 'Name' && BLOCKED_CALLS[c.func.id] && !isShadowed(mod, c.func.id)) {
         const id = BLOCKED_CALLS[c.func.id]!;
-        mod.error(c, id, `${c.func.id}() at ${mod.file}:${c.lineno} runs code only known at run time and cannot be transpiled`);
+        mod.error(c, id, `${c.func.id}() runs code only known at run time; it cannot be transpiled`);
       }
     }
     for (const [k, v] of Object.entries(n)) {

@@ -7,7 +7,7 @@ import { prepareBinary } from '../../build/driver.js';
 import { installBinary } from '../../build/index.js';
 import { UsageError, type CliContext } from '../context.js';
 import type { CliCommand } from './types.js';
-import { EXIT_COMPILE, entryFrom } from './run.js';
+import { EXIT_COMPILE, collect, entryFrom } from './run.js';
 
 export const buildCommand: CliCommand = {
   define(program: Command) {
@@ -16,7 +16,7 @@ export const buildCommand: CliCommand = {
       .description('transpile FILE.py (or -m MODULE) and its imports to Go and write a standalone executable')
       .requiredOption('-o, --output <bin>', 'where to write the executable')
       .option('-m, --module <name>', 'build a module as the entry point (like python2.7 -m)')
-      .option('--path <dir...>', 'extra directories to import modules from')
+      .option('--path <dir>', 'extra directory to import modules from (repeatable)', collect, [])
       .option('--vet', 'also run go vet on the generated code');
   },
   async run(ctx: CliContext, args: unknown[]) {

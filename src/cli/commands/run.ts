@@ -18,6 +18,11 @@ export function entryFrom(target: string | undefined, args: string[], module: st
   return { entry: { kind: 'script', path: target }, argv: args };
 }
 
+/** Repeatable option values (not variadic, so program arguments after it are not swallowed). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export const runCommand: CliCommand = {
   define(program: Command) {
     program.enablePositionalOptions();
@@ -25,7 +30,7 @@ export const runCommand: CliCommand = {
       .command('run [target] [args...]')
       .description('transpile FILE.py and everything it imports to Go, build (cached) and run it like python2.7')
       .option('-m, --module <name>', 'run a module (like python2.7 -m)')
-      .option('--path <dir...>', 'extra directories to import modules from (after the script\'s directory)')
+      .option('--path <dir>', 'extra directory to import modules from, after the script\'s (repeatable)', collect, [])
       .passThroughOptions();
   },
   async run(ctx: CliContext, args: unknown[]) {

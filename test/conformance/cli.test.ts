@@ -1,0 +1,71 @@
+// `grumpy-audit run` and `build` as users see them: arguments, stdin, stdout, stderr and exit
+// status pass through; `build -o` output runs with an empty environment from another directory;
+// blocked features and missing imports are compile errors naming file, line and rule id.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findGo } from '../../src/build/toolchain.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'bin', 'grumpy-audit.js');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'grumpy-cli-'));
+
+function grumpy(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: opts.cwd ?? dir, input: opts.input ?? '', encoding: 'utf8' });
+  return { out: r.stdout, err: r.stderr, rc: r.status };
+}
+
+beforeAll(() => {
+  writeFileSync(path.join(dir, 'echo.py'), [
+    'import sys',
+    'data = sys.stdin.read()',
+    'print sys.argv[1:], repr(data)',
+    'sys.stderr.write("to stderr\\n")',
+    'sys.exit(3)',
+    '',
+  ].join('\n'));
+  writeFileSync(path.join(dir, 'missing.py'), 'x = 1\nimport nosuchmodule\n');
+  writeFileSync(path.join(dir, 'dyn.py'), 'x = 1\nexec "x = 2"\nprint eval("x")\n');
+  mkdirSync(path.join(dir, 'lib', 'pkg'), { recursive: true });
+  writeFileSync(path.join(dir, 'lib', 'pkg', '__init__.py'), '');
+  writeFileSync(path.join(dir, 'lib', 'pkg', 'tool.py'), 'import sys\nprint "tool as", __name__, sys.argv[1:]\n');
+});
+
+describe.skipIf(typeof findGo() === 'string')('grumpy-audit run / build', () => {
+  it('run passes argv, stdin, stdout, stderr and the exit status through', () => {
+    const r = grumpy(['run', 'echo.py', 'a', '-b', '--c'], { input: 'hello\nworld\n' });
+    expect(r).toEqual({ out: "['a', '-b', '--c'] 'hello\\nworld\\n'\n", err: 'to stderr\n', rc: 3 });
+  }, 300_000);
+
+  it('run -m with --path runs a package module as __main__', () => {
+    const r = grumpy(['run', '-m', 'pkg.tool', '--path', path.join(dir, 'lib'), 'x']);
+    expect(r).toEqual({ out: "tool as __main__ ['x']\n", err: '', rc: 0 });
+  }, 300_000);
+
+  it('build -o writes a standalone executable', () => {
+    const bin = path.join(dir, 'echo-bin');
+    expect(grumpy(['--quiet', 'build', 'echo.py', '-o', bin]).rc).toBe(0);
+    const r = spawnSync(bin, ['q'], { cwd: os.tmpdir(), env: {}, input: 'x', encoding: 'utf8' });
+    expect({ out: r.stdout, err: r.stderr, rc: r.status }).toEqual({ out: "['q'] 'x'\n", err: 'to stderr\n', rc: 3 });
+  }, 300_000);
+
+  it('a missing import is a compile error with file, line and rule id', () => {
+    const r = grumpy(['run', 'missing.py']);
+    expect(r.rc).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('missing.py:2:1: error: cannot import \'nosuchmodule\'');
+    expect(r.err).toContain('[missing-import]');
+  }, 300_000);
+
+  it('exec and eval are compile errors with file, line and rule id', () => {
+    const r = grumpy(['run', 'dyn.py']);
+    expect(r.rc).toBe(1);
+    expect(r.err).toContain('dyn.py:2:1: error: the exec statement runs code only known at run time');
+    expect(r.err).toContain('[dynamic-exec]');
+    expect(r.err).toContain('dyn.py:3:7: error: eval() runs code only known at run time');
+    expect(r.err).toContain('[dynamic-eval]');
+  }, 300_000);
+});
