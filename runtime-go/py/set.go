@@ -331,6 +331,29 @@ func (s *Set) intersection(f *Frame, other Object) (*Set, *BaseException) {
 }
 
 func (s *Set) difference(f *Frame, other Object) (*Set, *BaseException) {
+	if _, isSet := baseOf(other).(*Set); !isSet {
+		if _, isDict := other.(*Dict); !isDict {
+			// set_difference: copy, then discard each element of other
+			r := s.copyAs(f, s.frozen)
+			items, err := ToSlice(f, other)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				h, err := Hash(f, it)
+				if err != nil {
+					return nil, err
+				}
+				r.ht.mu.Lock()
+				_, err = r.ht.del(f, it, h)
+				r.ht.mu.Unlock()
+				if err != nil {
+					return nil, err
+				}
+			}
+			return r, nil
+		}
+	}
 	o, err := asSet(f, other)
 	if err != nil {
 		return nil, err
@@ -371,11 +394,16 @@ func (s *Set) symmetricUpdate(f *Frame, o *Set) *BaseException {
 }
 
 func (s *Set) symmetricDifference(f *Frame, other Object) (*Set, *BaseException) {
-	o, err := asSet(f, other)
-	if err != nil {
-		return nil, err
+	var r *Set
+	if o, isSet := baseOf(other).(*Set); isSet {
+		r = o.copyAs(f, s.frozen)
+	} else {
+		// a fresh set built from the iterable, as make_new_set does
+		r = &Set{frozen: s.frozen}
+		if err := r.Update(f, other); err != nil {
+			return nil, err
+		}
 	}
-	r := o.copyAs(f, s.frozen)
 	return r, r.symmetricUpdate(f, s)
 }
 
@@ -416,7 +444,7 @@ func (s *Set) Inplace(f *Frame, op Op, y Object) (Object, *BaseException) {
 	case OpAnd:
 		r, err = s.intersection(f, o)
 	case OpSub:
-		r, err = s.difference(f, o)
+		return s, s.discardAll(f, o)
 	case OpXor:
 		return s, s.symmetricUpdate(f, o)
 	default:
@@ -429,14 +457,59 @@ func (s *Set) Inplace(f *Frame, op Op, y Object) (Object, *BaseException) {
 	return s, nil
 }
 
+// replaceWith takes over r's table exactly (set_swap_bodies).
 func (s *Set) replaceWith(r *Set) {
-	es := r.entries()
-	s.ht.mu.Lock()
-	s.ht.clear()
-	for _, e := range es {
-		_ = s.ht.set(nil, e.key, e.hash, nil)
+	r.ht.mu.Lock()
+	r.ht.init()
+	table := r.ht.table
+	if &table[0] == &r.ht.small[0] {
+		table = append([]htEntry(nil), table...)
 	}
+	mask, fill, used := r.ht.mask, r.ht.fill, r.ht.used
+	r.ht.mu.Unlock()
+	s.ht.mu.Lock()
+	if len(table) == htMinSize {
+		copy(s.ht.small[:], table)
+		s.ht.table = s.ht.small[:]
+	} else {
+		s.ht.table = table
+	}
+	s.ht.mask, s.ht.fill, s.ht.used = mask, fill, used
+	s.ht.version++
 	s.ht.mu.Unlock()
+}
+
+// discardAll is set_difference_update: discard each element in place.
+func (s *Set) discardAll(f *Frame, other Object) *BaseException {
+	var items []Object
+	if o, ok := baseOf(other).(*Set); ok {
+		if o == s {
+			s.ht.mu.Lock()
+			s.ht.clear()
+			s.ht.mu.Unlock()
+			return nil
+		}
+		items = o.Elems()
+	} else {
+		var err *BaseException
+		items, err = ToSlice(f, other)
+		if err != nil {
+			return err
+		}
+	}
+	for _, it := range items {
+		h, err := Hash(f, it)
+		if err != nil {
+			return err
+		}
+		s.ht.mu.Lock()
+		_, err = s.ht.del(f, it, h)
+		s.ht.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func selfSet(o Object) *Set { return baseOf(o).(*Set) }
@@ -628,7 +701,14 @@ func init() {
 		})
 	}
 	updater("intersection_update", (*Set).intersection)
-	updater("difference_update", (*Set).difference)
+	s.def("difference_update", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		for _, a := range args {
+			if err := selfSet(self).discardAll(f, a); err != nil {
+				return nil, err
+			}
+		}
+		return None, nil
+	})
 	s.def("symmetric_difference_update", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("symmetric_difference_update", args, kw); err != nil {
 			return nil, err

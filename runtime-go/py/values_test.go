@@ -313,6 +313,32 @@ func TestValuesAgainstCPython(t *testing.T) {
 			fs, err2 := Call(nil, FrozenSetType, []Object{l}, nil)
 			got = resultRepr(s, err1) + "|" + resultRepr(fs, err2)
 			want = fields[2] + "|" + fields[3]
+		case "setalg":
+			a, b := parseLit(t, fields[1]), parseLit(t, fields[2])
+			sa := must(t)(Call1(nil, SetType, a))
+			sb := must(t)(Call1(nil, SetType, b))
+			fa := must(t)(Call1(nil, FrozenSetType, a))
+			res := []Object{must(t)(Or(nil, sa, sb)), must(t)(And(nil, sa, sb)), must(t)(Sub(nil, sa, sb)), must(t)(Xor(nil, sa, sb)),
+				must(t)(CallMethod(nil, sa, "union", []Object{b}, nil)), must(t)(CallMethod(nil, sa, "intersection", []Object{b}, nil)),
+				must(t)(CallMethod(nil, sa, "difference", []Object{b}, nil)), must(t)(CallMethod(nil, sa, "symmetric_difference", []Object{b}, nil)),
+				must(t)(Or(nil, fa, sb))}
+			got, want = resultRepr(NewList(res...), nil), fields[3]
+		case "dictalg":
+			a, b := parseLit(t, fields[1]).(*List), parseLit(t, fields[2]).(*List)
+			d := NewDict()
+			for i, k := range a.elems {
+				_ = d.SetItem(nil, k, NewInt(int64(i)))
+			}
+			d2 := d.Copy(nil)
+			upd := NewDict()
+			for i, k := range b.elems {
+				_ = upd.SetItem(nil, k, NewInt(int64(-i)))
+			}
+			must(t)(CallMethod(nil, d2, "update", []Object{upd}, nil))
+			items := must(t)(CallMethod(nil, d, "items", nil, nil))
+			res := []Object{d2, must(t)(Call1(nil, DictType, d)), must(t)(CallMethod(nil, d, "keys", nil, nil)),
+				must(t)(Call1(nil, SetType, d)), must(t)(GetSlice(nil, items, nil, NewInt(3)))}
+			got, want = resultRepr(NewList(res...), nil), fields[3]
 		case "sorted":
 			r, err := Call(nil, Builtins.getStr("sorted"), []Object{parseLit(t, fields[1])}, nil)
 			got, want = resultRepr(r, err), fields[2]

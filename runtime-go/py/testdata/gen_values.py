@@ -132,6 +132,16 @@ for n in range(220):
     emit('dictops', repr(ops), repr(d))
     emit('setops', repr(ops), repr(s))
 
+for n in range(120):
+    a = [random.choice(keyspace) if random.random() < 0.5 else random.randint(-50, 300) for _ in range(random.randint(0, 25))]
+    b = [random.choice(keyspace) if random.random() < 0.5 else random.randint(-50, 300) for _ in range(random.randint(0, 25))]
+    sa, sb = set(a), set(b)
+    emit('setalg', repr(a), repr(b), repr([sa | sb, sa & sb, sa - sb, sa ^ sb, sa.union(b), sa.intersection(b), sa.difference(b), sa.symmetric_difference(b), frozenset(a) | sb]))
+    d = dict((k, i) for i, k in enumerate(a))
+    d2 = d.copy()
+    d2.update(dict((k, -i) for i, k in enumerate(b)))
+    emit('dictalg', repr(a), repr(b), repr([d2, dict(d), d.keys(), set(d), d.items()[:3]]))
+
 lits = [
     [1, 2, 3, 4, 5, 6, 7],
     ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
