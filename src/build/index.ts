@@ -71,7 +71,8 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, cached: false };
 
-  const goDir = path.join(cacheRoot(), 'work', key.slice(0, 32));
+  // Per-process directory: concurrent builds of one program must not share a tree.
+  const goDir = path.join(cacheRoot(), 'work', `${key.slice(0, 32)}.${process.pid}`);
   writeGoModule(goDir, packages, program.main, nativeLinkPackages());
   const env = { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off' };
   mkdirSync(binDir, { recursive: true });
