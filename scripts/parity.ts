@@ -78,7 +78,12 @@ function main(): number {
     const rel = path.relative(dir, f);
     if (!p.ok) {
       if (r.ast) cpyFail.push(`${rel}: CPython: ${p.e}`);
-      else { bothFail.push(rel); same++; sameAttr++; }
+      else {
+        const ours = r.error ? `${r.error.kind}: ${r.error.message}` : `SyntaxError: ${r.decodeError?.message}`;
+        bothFail.push(`${rel}\n    ours:    ${ours}\n    cpython: ${p.e}`);
+        same++;
+        sameAttr++;
+      }
       continue;
     }
     accepted++;
@@ -103,7 +108,7 @@ function main(): number {
   show('CPython fails, we accept', cpyFail);
   show('structural mismatches', structural);
   show('attribute mismatches', attributes);
-  console.log(`both reject: ${bothFail.length}`);
+  show('both reject', bothFail);
   console.log(`CPython accepts ${accepted}/${files.length} files`);
   console.log(`parity: ${same}/${files.length} files identical (${same - bothFail.length} parsed identically, ${bothFail.length} rejected by both)`);
   console.log(`parity (attributes): ${sameAttr}/${files.length} files identical`);
