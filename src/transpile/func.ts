@@ -6,8 +6,8 @@ import type * as A from '../ast/nodes.js';
 import { Body, type BodyKind, type CodeInfo } from './context.js';
 import { assign, call, expr, forEachValue, run, storeName, truth } from './expr.js';
 import { goLocal, goUtf8 } from './goliteral.js';
-import type { Scope } from './scope.js';
-import { needsRv, stmts, terminates } from './stmt.js';
+import { access, type Scope } from './scope.js';
+import { needsRv, stmt, stmts, terminates } from './stmt.js';
 
 function scopeOf(b: Body, node: A.AstNode): Scope {
   const s = b.mod.table.of.get(node);
@@ -39,6 +39,29 @@ interface FuncParts {
   emitBody: (inner: Body) => void;
   /** The body always ends in return/raise, so no fall-off return is emitted. */
   terminates: boolean;
+}
+
+/**
+ * A function body's top-level statements, in order. After a top-level assignment, def, class or
+ * import, its fast locals are bound for the rest of the body (never deleted: `del` anywhere opts
+ * out), so later loads skip the unbound check.
+ */
+function topLevel(b: Body, body: A.stmt[]): void {
+  const mark = (t: A.expr): void => {
+    if (t._type === 'Name') {
+      if (access(b.scope, t.id) === 'fast' && !b.scope.deleted.has(t.id)) b.alwaysBound.add(t.id);
+    } else if (t._type === 'Tuple' || t._type === 'List') {
+      for (const e of t.elts) mark(e);
+    }
+  };
+  const markName = (id: string): void => mark({ _type: 'Name', id, ctx: { _type: 'Store' }, lineno: 0, col_offset: 0 });
+  for (const st of body) {
+    stmt(b, st);
+    if (terminates([st])) return;
+    if (st._type === 'Assign') for (const t of st.targets) mark(t);
+    else if (st._type === 'FunctionDef' || st._type === 'ClassDef') markName(st.name);
+    else if (st._type === 'Import') for (const a of st.names) markName(a.asname ?? a.name.split('.')[0]!);
+  }
 }
 
 function codeInfo(scope: Scope, params: string[], args: A.arguments): CodeInfo {
@@ -114,7 +137,7 @@ export function emitFunctionDef(b: Body, st: A.FunctionDef): void {
   const doc = st.body[0] && st.body[0]._type === 'Expr' && st.body[0].value._type === 'Str' ? st.body[0] : null;
   let fn = makeFunction(b, st, {
     name: st.name, args: st.args, lineno: st.lineno, docstring: doc,
-    emitBody: (inner) => stmts(inner, st.body),
+    emitBody: (inner) => topLevel(inner, st.body),
     terminates: terminates(st.body),
   });
   for (const d of decos.reverse()) fn = call(b, `py.Call(f, ${d}, []py.Object{${fn}}, nil)`);

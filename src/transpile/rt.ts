@@ -29,6 +29,8 @@ export function inplaceFn(op: A.OperatorName, trueDivision: boolean): string {
     Add: 'OpAdd', Sub: 'OpSub', Mult: 'OpMul', Div: trueDivision ? 'OpTrueDiv' : 'OpDiv', FloorDiv: 'OpFloorDiv',
     Mod: 'OpMod', Pow: 'OpPow', LShift: 'OpLShift', RShift: 'OpRShift', BitAnd: 'OpAnd', BitOr: 'OpOr', BitXor: 'OpXor',
   };
+  // += has its own entry point with the int/str/list fast paths.
+  if (op === 'Add') return 'py.IAdd(f, ';
   return `py.Inplace(f, py.${code[op]}, `;
 }
 
