@@ -542,3 +542,46 @@ func TestFiles(t *testing.T) {
 	_, err = Call1(f, open, NewStr("/nonexistent/x"))
 	expectErr(t, err, "IOError: [Errno 2] No such file or directory: '/nonexistent/x'")
 }
+
+// The *Str-keyed fast paths agree with the generic ones, including an
+// instance attribute shadowing a method and a class-level data descriptor.
+func TestStrKeyedAttributeFastPaths(t *testing.T) {
+	f := NewRootFrame()
+	C := newClassT(t, "C", []Object{ObjectType}, map[string]Object{
+		"get": mkfn("get", []string{"self"}, func(f *Frame, a []Object) (Object, *BaseException) {
+			return GetAttrStr(f, a[0], NewStr("x"))
+		}),
+		"add": mkfn("add", []string{"self", "a", "b"}, func(f *Frame, a []Object) (Object, *BaseException) {
+			s, err := Add(f, a[1], a[2])
+			if err != nil {
+				return nil, err
+			}
+			return s, SetAttrStr(f, a[0], NewStr("x"), s)
+		}),
+		"p": &Property{fget: mkfn("p", []string{"self"}, func(f *Frame, a []Object) (Object, *BaseException) {
+			return NewStr("prop"), nil
+		})},
+	})
+	o := must(t)(Call0(f, C))
+	if err := SetAttrStr(f, o, NewStr("x"), NewInt(5)); err != nil {
+		t.Fatal(err)
+	}
+	got := []Object{
+		must(t)(CallMethod0(f, o, NewStr("get"))),
+		must(t)(CallMethod2(f, o, NewStr("add"), NewInt(2), NewInt(3))),
+		must(t)(GetAttrStr(f, o, NewStr("x"))),
+		must(t)(GetAttrStr(f, o, NewStr("p"))),
+	}
+	if err := SetAttrStr(f, o, NewStr("get"), mkfn("shadow", nil, func(f *Frame, a []Object) (Object, *BaseException) {
+		return NewStr("shadowed"), nil
+	})); err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, must(t)(CallMethod0(f, o, NewStr("get"))))
+	expectErr(t, SetAttrStr(f, o, NewStr("p"), NewInt(1)), "AttributeError: can't set attribute")
+	_, err := CallMethod1(f, o, NewStr("nope"), NewInt(1))
+	expectErr(t, err, "AttributeError: 'C' object has no attribute 'nope'")
+	if r := reprOf(t, NewList(got...)); r != "[5, 5, 5, 'prop', 'shadowed']" {
+		t.Errorf("got %s", r)
+	}
+}

@@ -181,3 +181,28 @@ func BenchmarkListAppendIter(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCallMethod1Str(b *testing.B) {
+	o, f := benchInstance(b)
+	cls := o.Type()
+	cls.setAttrRaw("echo", mkfn("echo", []string{"self", "v"}, func(f *Frame, a []Object) (Object, *BaseException) { return a[1], nil }))
+	name := NewStr("echo")
+	arg := NewInt(7)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := CallMethod1(f, o, name, arg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGetAttrStrInstance(b *testing.B) {
+	o, f := benchInstance(b)
+	name := NewStr("x")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := GetAttrStr(f, o, name); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package py
 import (
 	"iter"
 	"sync"
+	"sync/atomic"
 )
 
 // GenBody is the Go function the transpiler emits for a generator's
@@ -19,6 +20,7 @@ type GenBody func(f *Frame, gen *Generator) (Object, *BaseException)
 type Generator struct {
 	mu       sync.Mutex
 	running  bool
+	busy     atomic.Bool // set while resumed (CAS instead of the mutex on the hot path)
 	name     string
 	frame    *Frame
 	next     func() (Object, bool)
@@ -103,6 +105,29 @@ func (g *Generator) Iter(f *Frame) (Object, *BaseException) { return g, nil }
 func (g *Generator) Next(f *Frame) (Object, *BaseException) { return g.resume(f, nil, nil) }
 
 func (g *Generator) resume(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
+	if !g.busy.CompareAndSwap(false, true) {
+		return nil, NewValueError("generator already executing")
+	}
+	defer g.busy.Store(false)
+	if g.started && !g.finished && thrown == nil {
+		// hot path: resume a running generator (only this goroutine holds busy)
+		g.running = true
+		g.sent = sent
+		g.frame.Back = f
+		if f != nil {
+			g.frame.depth = f.depth + 1
+			g.frame.thread = f.thread
+		}
+		v, ok := g.next()
+		g.running = false
+		if ok {
+			return v, nil
+		}
+		g.mu.Lock()
+		g.finished = true
+		g.mu.Unlock()
+		return g.finish()
+	}
 	g.mu.Lock()
 	if g.running {
 		g.mu.Unlock()
@@ -138,16 +163,21 @@ func (g *Generator) resume(f *Frame, sent Object, thrown *BaseException) (Object
 	}
 	g.mu.Unlock()
 	if !ok {
-		if err := g.final; err != nil {
-			g.final = nil
-			if err.IsInstance(StopIterationType) && err.classic == nil {
-				return nil, nil
-			}
-			return nil, err
-		}
-		return nil, nil
+		return g.finish()
 	}
 	return v, nil
+}
+
+// finish reports how the body ended: exhaustion or its exception.
+func (g *Generator) finish() (Object, *BaseException) {
+	if err := g.final; err != nil {
+		g.final = nil
+		if err.IsInstance(StopIterationType) && err.classic == nil {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return nil, nil
 }
 
 // Send is gen.send(v).
@@ -249,10 +279,7 @@ func init() {
 		return NewStr(o.(*Generator).name), nil
 	}})
 	t.dict.setStr("gi_running", &GetSet{name: "gi_running", get: func(f *Frame, o Object) (Object, *BaseException) {
-		g := o.(*Generator)
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		return NewBool(g.running), nil
+		return NewBool(o.(*Generator).busy.Load()), nil
 	}})
 }
 
