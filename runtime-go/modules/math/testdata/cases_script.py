@@ -834,3 +834,657 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print 'exp(10L**400)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(-3.523344703336752))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(-3.523344703336752)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(-6.9830165215099615))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(-6.9830165215099615)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(3.0186894607970753))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(3.0186894607970753)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(-8.551274266649145))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(-8.551274266649145)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(0.7176400861337839))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(0.7176400861337839)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(-2.6862216617482897))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(-2.6862216617482897)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(-8.840021504505863))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(-8.840021504505863)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(0.1487146637884056))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(0.1487146637884056)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(-9.250086831160303))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(-9.250086831160303)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(-1.3270863267522834))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(-1.3270863267522834)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(-8.602891528507621))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(-8.602891528507621)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(-8.185739733122698))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(-8.185739733122698)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(-1.5096162171497198))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(-1.5096162171497198)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(6.537042493440762))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(6.537042493440762)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(-7.523960777007089))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(-7.523960777007089)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(-5.535220707859709))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(-5.535220707859709)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(2.5486644481117864))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(2.5486644481117864)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(8.954178849140114))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(8.954178849140114)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(1.5420589723499738))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(1.5420589723499738)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(-2.066390506984397))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(-2.066390506984397)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(9.525102111858402))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(9.525102111858402)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(-9.068346387644874))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(-9.068346387644874)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(7.1693691809735896))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(7.1693691809735896)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(-4.207814273366475))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(-4.207814273366475)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(144.25508335743754))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(144.25508335743754)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(117.79223807836836))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(117.79223807836836)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(308.48182410193436))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(308.48182410193436)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(816.1263591200315))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(816.1263591200315)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(180.7263799239375))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(180.7263799239375)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(581.6001636624662))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(581.6001636624662)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(0.2778269378523681))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(0.2778269378523681)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(-0.25520491454853755))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(-0.25520491454853755)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(0.09548893141911563))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(0.09548893141911563)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(-0.8744220500533537))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(-0.8744220500533537)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(-0.8807976600675347))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(-0.8807976600675347)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(-0.5880825743613469))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(-0.5880825743613469)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(0.3607999463635718))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(0.3607999463635718)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(-0.14481538866119426))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(-0.14481538866119426)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(-0.37170565924641696))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(-0.37170565924641696)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(0.17112372701527745))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(0.17112372701527745)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(-0.09363124725844929))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(-0.09363124725844929)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(-0.4004660062726353))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(-0.4004660062726353)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(5.887589630449824))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(5.887589630449824)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(3.9798886745914253))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(3.9798886745914253)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(-5.118069785556942))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(-5.118069785556942)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(1.4884742051734197))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(1.4884742051734197)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(0.5039300762290289))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(0.5039300762290289)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(7.502749911468577))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(7.502749911468577)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(4.588905788784352))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(4.588905788784352)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(-4.241244702196269))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(-4.241244702196269)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(9.603496949851642))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(9.603496949851642)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(-7.638684434900758))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(-7.638684434900758)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(-1.6375435642954557))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(-1.6375435642954557)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(5.142818591304987))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(5.142818591304987)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(-6.960309306789904))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(-6.960309306789904)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(-0.22073799048388842))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(-0.22073799048388842)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(-9.215854859051246))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(-9.215854859051246)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(3.3643171306879047))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(3.3643171306879047)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(5.291417324256262))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(5.291417324256262)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(1.4605188055476788))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(1.4605188055476788)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(7.509556236617765))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(7.509556236617765)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(-3.725049743038065))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(-3.725049743038065)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(3.9059073254731853))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(3.9059073254731853)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(1.8873975421003681))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(1.8873975421003681)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(1.5979040856498443))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(1.5979040856498443)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(-0.8758933739717385))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(-0.8758933739717385)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(839.9677805125414))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(839.9677805125414)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(944.6810951079374))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(944.6810951079374)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(474.09833741964445))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(474.09833741964445)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(664.1522054746745))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(664.1522054746745)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(60.669427597219716))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(60.669427597219716)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(701.4920213044239))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(701.4920213044239)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(2.9425770905533746))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(2.9425770905533746)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(9.861918789332684))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(9.861918789332684)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(6.438495732194298))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(6.438495732194298)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(-4.308089358117016))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(-4.308089358117016)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(-2.2841711510657836))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(-2.2841711510657836)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(expm1(3.3730543176837635))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'expm1(3.3730543176837635)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(1.3765994408088869))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(1.3765994408088869)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(45.68505438764638))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(45.68505438764638)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(16.05608143167035))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(16.05608143167035)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(10.91496566320675))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(10.91496566320675)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(5.04850091052922))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(5.04850091052922)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log1p(76.61470853687734))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log1p(76.61470853687734)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(-7.413195559626315, -2.5238516630308574))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(-7.413195559626315, -2.5238516630308574)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(-2.181005937335458, 3.714219741262994))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(-2.181005937335458, 3.714219741262994)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(-8.388373975997228, -0.5081259905066906))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(-8.388373975997228, -0.5081259905066906)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(0.988798182880748, 3.8338382644151245))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(0.988798182880748, 3.8338382644151245)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(6.3855967567148255, 3.6398446969851523))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(6.3855967567148255, 3.6398446969851523)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan2(-4.431578709722057, -0.8470348278830144))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan2(-4.431578709722057, -0.8470348278830144)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(2.8245766933675043, 3.8419282719821695))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(2.8245766933675043, 3.8419282719821695)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(9.154624079279824, -3.4907909420889105))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(9.154624079279824, -3.4907909420889105)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(6.475645430192594, -2.6804313318046424))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(6.475645430192594, -2.6804313318046424)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(5.333278326382778, -0.15037269658643382))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(5.333278326382778, -0.15037269658643382)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(1.7824700746451132, -2.3725338070146207))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(1.7824700746451132, -2.3725338070146207)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(9.918127932298722, -0.8105349887467206))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(9.918127932298722, -0.8105349887467206)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(-2.614928542105492, 0.6634122370639197))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(-2.614928542105492, 0.6634122370639197)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(9.061958510501906, 1.9049365713597783))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(9.061958510501906, 1.9049365713597783)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(0.3098286614155672, 1.175927494091277))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(0.3098286614155672, 1.175927494091277)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(3.5240016489900263, -4.460071067762098))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(3.5240016489900263, -4.460071067762098)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(7.990660201159045, 2.7996949070607275))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(7.990660201159045, 2.7996949070607275)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hypot(7.49026368268953, 2.978731211965661))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hypot(7.49026368268953, 2.978731211965661)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(1e22))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(1e22)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(1e300))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(1e300)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(1e-300))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(1e-300)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(2, 0.5))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(2, 0.5)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(pow(10, -3))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'pow(10, -3)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(-745.0))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(-745.0)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(2.2250738585072014e-308))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(2.2250738585072014e-308)' + '\t' + _blank(_r)
