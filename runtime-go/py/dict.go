@@ -175,10 +175,10 @@ func (d *Dict) Keys() []Object {
 
 // Repr implements repr() ({...} on recursion).
 func (d *Dict) Repr(f *Frame) (string, *BaseException) {
-	if !reprEnter(d) {
+	if !reprEnter(f, d) {
 		return "{...}", nil
 	}
-	defer reprLeave(d)
+	defer reprLeave(f, d)
 	keys, values := d.Entries()
 	var b strings.Builder
 	b.WriteByte('{')

@@ -57,7 +57,8 @@ type Frame struct {
 // threadState is per-goroutine interpreter state reachable from frames.
 type threadState struct {
 	ident  int64
-	thread Object // the threading.Thread object, once known
+	thread Object          // the threading.Thread object, once known
+	repr   map[Object]bool // containers being repr'd (recursion guard)
 }
 
 var mainThread = &threadState{ident: 1}

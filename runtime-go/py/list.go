@@ -56,10 +56,10 @@ func (l *List) Truth(f *Frame) (bool, *BaseException) {
 
 // Repr implements repr() with [...] for recursion.
 func (l *List) Repr(f *Frame) (string, *BaseException) {
-	if !reprEnter(l) {
+	if !reprEnter(f, l) {
 		return "[...]", nil
 	}
-	defer reprLeave(l)
+	defer reprLeave(f, l)
 	elems := l.Snapshot()
 	var b strings.Builder
 	b.WriteByte('[')

@@ -884,13 +884,24 @@ func IndexBig(f *Frame, o Object) (*big.Int, bool) {
 	return nil, false
 }
 
-// reprEnter guards recursive containers like Py_ReprEnter. The set is
-// global (not per thread), which can only over-report "..." when two
-// goroutines print the same container at once.
+// reprEnter guards recursive containers like Py_ReprEnter. The set of
+// containers being printed is per thread (on the frame's thread state),
+// so it needs no lock; calls without a frame share a locked global set.
 var reprMu sync.Mutex
 var reprActive = map[Object]int{}
 
-func reprEnter(o Object) bool {
+func reprEnter(f *Frame, o Object) bool {
+	if f != nil && f.thread != nil {
+		ts := f.thread
+		if ts.repr == nil {
+			ts.repr = map[Object]bool{}
+		}
+		if ts.repr[o] {
+			return false
+		}
+		ts.repr[o] = true
+		return true
+	}
 	reprMu.Lock()
 	defer reprMu.Unlock()
 	if reprActive[o] > 0 {
@@ -900,7 +911,11 @@ func reprEnter(o Object) bool {
 	return true
 }
 
-func reprLeave(o Object) {
+func reprLeave(f *Frame, o Object) {
+	if f != nil && f.thread != nil {
+		delete(f.thread.repr, o)
+		return
+	}
 	reprMu.Lock()
 	if reprActive[o]--; reprActive[o] <= 0 {
 		delete(reprActive, o)

@@ -177,10 +177,10 @@ func (s *Set) Repr(f *Frame) (string, *BaseException) {
 	if len(elems) == 0 {
 		return name + "([])", nil
 	}
-	if !reprEnter(s) {
+	if !reprEnter(f, s) {
 		return name + "(...)", nil
 	}
-	defer reprLeave(s)
+	defer reprLeave(f, s)
 	var b strings.Builder
 	b.WriteString(name + "([")
 	for i, e := range elems {

@@ -38,10 +38,10 @@ func (t *Tuple) Repr(f *Frame) (string, *BaseException) {
 	if len(t.elems) == 0 {
 		return "()", nil
 	}
-	if !reprEnter(t) {
+	if !reprEnter(f, t) {
 		return "(...)", nil
 	}
-	defer reprLeave(t)
+	defer reprLeave(f, t)
 	var b strings.Builder
 	b.WriteByte('(')
 	for i, e := range t.elems {
