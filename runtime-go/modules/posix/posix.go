@@ -841,3 +841,7 @@ func isTerminal(fd int) bool {
 	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), syscall.TCGETS, uintptr(unsafe.Pointer(&t)))
 	return e == 0
 }
+
+// Strerror is glibc's strerror text for errno n (shared with the select
+// and _socket modules, whose errors quote it).
+func Strerror(n int) string { return message(n) }
