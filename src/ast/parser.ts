@@ -321,18 +321,12 @@ class Parser {
     if (this.tt() === T.OP) {
       const aug = AUGOPS[this.t.str];
       if (aug) {
-        const opTok = this.next();
-        switch (first._type) {
-          case 'GeneratorExp': this.astError(t, 'augmented assignment to generator expression not possible');
-          // falls through (astError never returns)
-          case 'Yield': this.astError(t, 'augmented assignment to yield expression not possible');
-          // falls through
-          case 'Name': this.forbidden(first.id, t); break;
-          case 'Attribute': case 'Subscript': break;
-          default: this.astError(t, 'illegal expression for augmented assignment');
+        this.next();
+        // As ast.c: set_context's own errors first, then only names, attributes, subscripts.
+        const target = this.setContext(first, STORE, t);
+        if (target._type !== 'Name' && target._type !== 'Attribute' && target._type !== 'Subscript') {
+          this.astError(t, 'illegal expression for augmented assignment');
         }
-        void opTok;
-        const target = this.setContext(first, STORE);
         const value = this.isKw('yield') ? this.yieldExpr() : this.testlist();
         return { _type: 'AugAssign', target, op: aug, value, lineno: t.lineno, col_offset: t.col };
       }
@@ -398,6 +392,7 @@ class Parser {
     const names: A.alias[] = [];
     do {
       if (names.length) this.next();
+      const nt = this.t;
       const name = this.dottedName();
       let asname: string | null = null;
       if (this.isKw('as')) {
@@ -405,6 +400,8 @@ class Parser {
         const a = this.expectName();
         this.forbidden(a.str, a);
         asname = a.str;
+      } else if (name.indexOf('.') < 0) {
+        this.forbidden(name, nt);
       }
       names.push({ _type: 'alias', name, asname });
     } while (this.isOp(','));
