@@ -19,6 +19,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/posix"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/select"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/socket"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sre"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/strop"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/struct"
