@@ -125,6 +125,18 @@ describe.skipIf(typeof findGo() === 'string')('Go interop (__go__ imports)', () 
     expect(r.rc).toBe(0);
   }, 600_000);
 
+  it('warns about attribute reads that are not Go members, and raises AttributeError for them', () => {
+    // --vet always transpiles (no cached binary), so the warning is always printed.
+    const bin = path.join(tmp, 'attr_warning');
+    const b = cliSync(['build', '--vet', path.join('fixtures', 'gointerop', 'attr_warning.py'), '-o', bin]);
+    expect(b.rc, b.err).toBe(0);
+    expect(b.err.split('\n')[0]).toBe(`${path.join('fixtures', 'gointerop', 'attr_warning.py')}:4:1: warning: Go package strings has no exported member 'NoSuchFunction'; reading it raises AttributeError [go-interop]`);
+    const r = spawnSync(bin, [], { encoding: 'utf8' });
+    expect({ out: r.stdout, err: r.stderr, rc: r.status }).toEqual({
+      out: "AttributeError: 'module' object has no attribute 'NoSuchFunction'\nSTILL WORKS\n", err: '', rc: 0,
+    });
+  }, 600_000);
+
   it('reports unknown or unusable Go members at compile time, naming them', () => {
     const r = cliSync(['run', path.join('fixtures', 'gointerop', 'bad_members.py')]);
     expect(r.rc).not.toBe(0);
