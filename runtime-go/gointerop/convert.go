@@ -43,13 +43,18 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type, sc *callScope) (reflect.Valu
 			return v, nil
 		}
 	case reflect.Float32, reflect.Float64:
-		if x, ok := o.(*py.Float); ok {
-			return reflect.ValueOf(x.Value()).Convert(t), nil
+		var x float64
+		if fl, ok := o.(*py.Float); ok {
+			x = fl.Value()
+		} else if n, ok := pyInteger(o); ok {
+			x, _ = new(big.Float).SetInt(n).Float64()
+		} else {
+			break
 		}
-		if n, ok := pyInteger(o); ok {
-			x, _ := new(big.Float).SetInt(n).Float64()
-			return reflect.ValueOf(x).Convert(t), nil
+		if !math.IsInf(x, 0) && reflect.Zero(t).OverflowFloat(x) {
+			return reflect.Value{}, py.NewOverflowError("Python float too large to convert to Go " + t.String())
 		}
+		return reflect.ValueOf(x).Convert(t), nil
 	case reflect.Complex64, reflect.Complex128:
 		if c, ok := pyComplex(f, o); ok {
 			return reflect.ValueOf(c).Convert(t), nil
@@ -191,8 +196,10 @@ func pyString(o py.Object) (string, bool) {
 	return "", false
 }
 
+var complexType = py.NewComplex(0, 0).Type()
+
 func pyComplex(f *py.Frame, o py.Object) (complex128, bool) {
-	if o.Type() != py.NewComplex(0, 0).Type() {
+	if o.Type() != complexType {
 		return 0, false
 	}
 	re, err1 := py.GetAttr(f, o, "real")
@@ -260,7 +267,7 @@ func toInterface(f *py.Frame, o py.Object, t reflect.Type, sc *callScope) (refle
 	if o == py.None {
 		return reflect.Zero(t), nil
 	}
-	if e, ok := o.(*py.BaseException); ok && errorType.AssignableTo(t) || ok && t == errorType {
+	if e, ok := o.(*py.BaseException); ok && reflect.TypeOf(e).Implements(t) {
 		v := reflect.New(t).Elem()
 		v.Set(reflect.ValueOf(e))
 		return v, nil

@@ -66,6 +66,7 @@ func init() {
 			}
 			return t
 		}),
+		"Float32":  Func(func(x float32) float32 { return x }),
 		"Pair":     Func(func() (int, string) { return 1, "a" }),
 		"NilError": Func(func() (int, error) { return 3, nil }),
 		"Wrapped":  Func(func() error { return fmt.Errorf("wrapped: %w", io.EOF) }),
@@ -133,6 +134,10 @@ func TestCalls(t *testing.T) {
 		{call(t, "__go__.gointerop.test", "Floats", s("ab")), "TypeError: gointerop/test.Floats() argument 1: cannot convert Python str to Go []float64"},
 		{call(t, "__go__.gointerop.test", "Any", py.NewList(i(1), s("x"), py.None, py.True)), "'[]interface {} [1 x <nil> true]'"},
 		{call(t, "__go__.gointerop.test", "Pair"), "(1, 'a')"},
+		{call(t, "__go__.gointerop.test", "Float32", py.NewFloat(0.5)), "0.5"},
+		{call(t, "__go__.gointerop.test", "Float32", py.NewFloat(1e300)), "OverflowError: gointerop/test.Float32() argument 1: Python float too large to convert to Go float32"},
+		{call(t, "__go__.gointerop.test", "Float32", py.NewFloat(math.Inf(-1))), "-inf"},
+		{call(t, "__go__.gointerop.test", "Any", py.NewException(py.ValueErrorType, "v")), "'*py.BaseException ValueError: v'"},
 		{call(t, "__go__.gointerop.test", "NilError"), "3"},
 		{call(t, "__go__.gointerop.test", "Wrapped"), "__go__.GoError: wrapped: EOF"},
 		{call(t, "__go__.gointerop.test", "Greet", s("x")), "TypeError: gointerop/test.Greet() argument 1: Python str does not implement Go gointerop.greeter"},
