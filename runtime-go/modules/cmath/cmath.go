@@ -17,28 +17,30 @@
 // non-finite result from finite input is ValueError("math domain error")
 // when it is a NaN and OverflowError("math range error") when infinite.
 //
-// Known difference: the functions come from Go's math/cmplx, whose
-// algorithms (and last-bit rounding, and some special values for
-// infinite/NaN inputs) differ from CPython's own; see
-// testdata/known_differences.txt.
+// For finite arguments the functions follow CPython's own algorithms
+// (cmathmodule.c: scaled sqrt, log1p near |z| = 1, the asinh/acos/acosh
+// and atanh formulas, overflow-avoiding exp/cosh/sinh/tanh) over real
+// functions rounded as glibc's (modules/math). Known difference: for
+// infinite or NaN parts CPython uses special-value tables; these use Go's
+// math/cmplx results, which can differ (e.g. in signs of zeros or NaNs).
 package cmath
 
 import (
 	"math"
-	"math/cmplx"
 
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/native"
+	mathmod "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/py"
 )
 
 func init() {
 	native.Register("cmath", "This module is always available. It provides access to mathematical\nfunctions for complex numbers.", func() []native.Member {
 		return []native.Member{
-			fn1("acos", cmplx.Acos), fn1("acosh", cmplx.Acosh), fn1("asin", cmplx.Asin),
-			fn1("asinh", cmplx.Asinh), fn1("atan", atan), fn1("atanh", cmplx.Atanh),
-			fn1("cos", cmplx.Cos), fn1("cosh", cmplx.Cosh), fn1("exp", cmplx.Exp),
-			fn1("log10", cmplx.Log10), fn1("sin", cmplx.Sin), fn1("sinh", cmplx.Sinh),
-			fn1("sqrt", cmplx.Sqrt), fn1("tan", cmplx.Tan), fn1("tanh", cmplx.Tanh),
+			fn1("acos", cAcos), fn1("acosh", cAcosh), fn1("asin", cAsin),
+			fn1("asinh", cAsinh), fn1("atan", cAtan), fn1("atanh", cAtanh),
+			fn1("cos", cCos), fn1("cosh", cCosh), fn1("exp", cExp),
+			fn1("log10", cLog10), fn1("sin", cSin), fn1("sinh", cSinh),
+			fn1("sqrt", cSqrt), fn1("tan", cTan), fn1("tanh", cTanh),
 			native.F("log", clog),
 			native.F("phase", phase),
 			native.F("polar", polar),
@@ -90,12 +92,6 @@ func finite(z complex128) bool {
 	return !math.IsInf(real(z), 0) && !math.IsNaN(real(z)) && !math.IsInf(imag(z), 0) && !math.IsNaN(imag(z))
 }
 
-// atan is -i atanh(iz), CPython's definition (it fixes the branch cuts).
-func atan(z complex128) complex128 {
-	w := cmplx.Atanh(complex(-imag(z), real(z)))
-	return complex(imag(w), -real(w))
-}
-
 // overflows lists the functions whose infinite results from finite
 // input are range errors; for the rest they are poles (domain errors).
 var overflows = map[string]bool{"exp": true, "cosh": true, "sinh": true}
@@ -145,7 +141,7 @@ func clog(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 	if z == 0 {
 		return nil, py.NewValueError("math domain error")
 	}
-	r := cmplx.Log(z)
+	r := cLog(z)
 	if out[1] != nil {
 		b, err := toComplex(f, out[1])
 		if err != nil {
@@ -154,7 +150,7 @@ func clog(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 		if b == 0 {
 			return nil, py.NewValueError("math domain error")
 		}
-		lb := cmplx.Log(b)
+		lb := cLog(b)
 		if lb == 0 { // CPython's c_quot reports a domain error
 			return nil, py.NewValueError("math domain error")
 		}
@@ -168,7 +164,7 @@ func phase(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 	if err != nil {
 		return nil, err
 	}
-	return py.NewFloat(math.Atan2(imag(z), real(z))), nil
+	return py.NewFloat(mathmod.Atan2(imag(z), real(z))), nil
 }
 
 func polar(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
@@ -176,11 +172,11 @@ func polar(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 	if err != nil {
 		return nil, err
 	}
-	r := math.Hypot(real(z), imag(z))
+	r := mathmod.Hypot(real(z), imag(z))
 	if math.IsInf(r, 0) && finite(z) {
 		return nil, py.NewOverflowError("math range error")
 	}
-	return py.NewTuple(py.NewFloat(r), py.NewFloat(math.Atan2(imag(z), real(z)))), nil
+	return py.NewTuple(py.NewFloat(r), py.NewFloat(mathmod.Atan2(imag(z), real(z)))), nil
 }
 
 func rect(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
@@ -206,7 +202,7 @@ func rect(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 	if phi == 0 { // keep the sign of zero and avoid inf*0
 		z = complex(r, phi*r)
 	} else {
-		z = complex(r*math.Cos(phi), r*math.Sin(phi))
+		z = complex(r*mathmod.Cos(phi), r*mathmod.Sin(phi))
 	}
 	return py.NewComplex(real(z), imag(z)), nil
 }

@@ -542,3 +542,64 @@ func crHypot(x, y float64) float64 {
 	s.Add(s, new(big.Float).SetPrec(2200).Mul(fl(y), fl(y)))
 	return round(newF().Sqrt(s))
 }
+
+// fdlibm's asinh, acosh and atanh (glibc's), over the correctly rounded
+// log and fdlibm's log1p.
+
+func fdAsinh(x float64) float64 {
+	if !ordinary(x) {
+		return math.Asinh(x)
+	}
+	a := math.Abs(x)
+	var w float64
+	switch {
+	case a < 0x1p-28:
+		return x
+	case a > 0x1p28:
+		w = crLog(a) + math.Ln2
+	case a > 2:
+		w = crLog(2*a + 1/(math.Sqrt(x*x+1)+a))
+	default:
+		t := x * x
+		w = math.Log1p(a + t/(1+math.Sqrt(1+t)))
+	}
+	return math.Copysign(w, x)
+}
+
+func fdAcosh(x float64) float64 {
+	switch {
+	case math.IsNaN(x) || x < 1:
+		return math.NaN()
+	case math.IsInf(x, 1):
+		return x
+	case x >= 0x1p28:
+		return crLog(x) + math.Ln2
+	case x == 1:
+		return 0
+	case x > 2:
+		t := x * x
+		return crLog(2*x - 1/(x+math.Sqrt(t-1)))
+	}
+	t := x - 1
+	return math.Log1p(t + math.Sqrt(2*t+t*t))
+}
+
+func fdAtanh(x float64) float64 {
+	a := math.Abs(x)
+	switch {
+	case math.IsNaN(x) || a > 1:
+		return math.NaN()
+	case a == 1:
+		return math.Copysign(math.Inf(1), x)
+	case a < 0x1p-28:
+		return x
+	}
+	var t float64
+	if a < 0.5 {
+		t = a + a
+		t = 0.5 * math.Log1p(t+t*a/(1-a))
+	} else {
+		t = 0.5 * math.Log1p((a+a)/(1-a))
+	}
+	return math.Copysign(t, x)
+}

@@ -58,11 +58,11 @@ func init() {
 func members() []native.Member {
 	return []native.Member{
 		fn1("acos", crAcos, false),
-		fn1("acosh", math.Acosh, false),
+		fn1("acosh", fdAcosh, false),
 		fn1("asin", crAsin, false),
-		fn1("asinh", math.Asinh, false),
+		fn1("asinh", fdAsinh, false),
 		fn1("atan", crAtan, false),
-		fn1("atanh", math.Atanh, false),
+		fn1("atanh", fdAtanh, false),
 		fn1("ceil", math.Ceil, false),
 		fn1("cos", crCos, false),
 		fn1("cosh", fdCosh, true),

@@ -306,3 +306,585 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print "sqrt(complex(float('-inf'), 0))" + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(-0.476204464901814, 0.59772386080496)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(-0.476204464901814, 0.59772386080496))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(4.2421058402372935, -0.34349929900226694)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(4.2421058402372935, -0.34349929900226694))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(0.07841273062271092, 0.8738482884989693)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(0.07841273062271092, 0.8738482884989693))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(-3.153396561451234, 0.11908639041805458)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(-3.153396561451234, 0.11908639041805458))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(1.2988272021680194, 2.9297687251995264)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(1.2988272021680194, 2.9297687251995264))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(-4.058765437707815, -1.965987373754745)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(-4.058765437707815, -1.965987373754745))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(-4.093294625081606, 3.0964453436717747)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(-4.093294625081606, 3.0964453436717747))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(1.9343848254123905, -4.58119663630154)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(1.9343848254123905, -4.58119663630154))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(4.821934207987782, 4.647577811255667)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(4.821934207987782, 4.647577811255667))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(1.5392253353384042, 1.1556270457857076)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(1.5392253353384042, 1.1556270457857076))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(-3.4250590485983756, -4.849992630503951)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(-3.4250590485983756, -4.849992630503951))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(0.283812661704788, -4.40448894831145)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(0.283812661704788, -4.40448894831145))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(-3.0979173720207087, -2.5805698633478524)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(-3.0979173720207087, -2.5805698633478524))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(-4.699174107752114, -0.3606553877671548)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(-4.699174107752114, -0.3606553877671548))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(-0.5946888334334322, 3.42427128518532)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(-0.5946888334334322, 3.42427128518532))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(complex(0.19124114764076694, 1.4029170791917709)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(complex(0.19124114764076694, 1.4029170791917709))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(complex(-0.0022684779320840676, 1.6244953189036817)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(complex(-0.0022684779320840676, 1.6244953189036817))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(complex(-0.4267011840044237, -2.2183710033611415)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(complex(-0.4267011840044237, -2.2183710033611415))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(complex(4.976562004630843, 4.956916416561992)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(complex(4.976562004630843, 4.956916416561992))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log10(complex(3.4021554949286177, 2.078096214979494)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log10(complex(3.4021554949286177, 2.078096214979494))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(complex(-1.8472278298445008, -2.7033409839209446)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(complex(-1.8472278298445008, -2.7033409839209446))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(complex(-2.109600526857979, -4.297765004400741)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(complex(-2.109600526857979, -4.297765004400741))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(complex(2.66287886410407, -0.9960019508150895)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(complex(2.66287886410407, -0.9960019508150895))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(complex(3.465836218811786, -1.134864682940655)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(complex(3.465836218811786, -1.134864682940655))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sin(complex(4.580423833198136, 3.4730977330280446)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sin(complex(4.580423833198136, 3.4730977330280446))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(complex(-4.994550629444295, -2.902825852703889)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(complex(-4.994550629444295, -2.902825852703889))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(complex(4.102719281041814, -0.3001272398633361)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(complex(4.102719281041814, -0.3001272398633361))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(complex(4.803589411742921, -1.0257561192071885)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(complex(4.803589411742921, -1.0257561192071885))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(complex(-4.269616561663021, 1.2945491223402419)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(complex(-4.269616561663021, 1.2945491223402419))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cos(complex(2.7851085867665084, -2.302244131498573)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cos(complex(2.7851085867665084, -2.302244131498573))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(complex(-4.128558016478299, -1.6741437453665209)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(complex(-4.128558016478299, -1.6741437453665209))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(complex(4.640762165937641, 2.5804051699375883)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(complex(4.640762165937641, 2.5804051699375883))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(complex(-3.820083205804492, -2.5361205110687)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(complex(-3.820083205804492, -2.5361205110687))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(complex(-3.9895369104329492, -4.401065970589233)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(complex(-3.9895369104329492, -4.401065970589233))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tan(complex(2.970215118439741, -3.2232187180163385)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tan(complex(2.970215118439741, -3.2232187180163385))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(complex(0.5929514161039489, -0.5257512249897847)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(complex(0.5929514161039489, -0.5257512249897847))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(complex(-3.093155847096339, 2.3189421571435034)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(complex(-3.093155847096339, 2.3189421571435034))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(complex(-3.690329162833803, 1.4371512371116708)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(complex(-3.690329162833803, 1.4371512371116708))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(complex(-3.834920123602944, -0.7924438275357906)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(complex(-3.834920123602944, -0.7924438275357906))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sinh(complex(-2.8713432699091057, -2.302050228094017)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sinh(complex(-2.8713432699091057, -2.302050228094017))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(4.709290562186915, 3.0341150308207148)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(4.709290562186915, 3.0341150308207148))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(-1.958548501290105, 3.848651127489708)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(-1.958548501290105, 3.848651127489708))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(-2.892897785655606, -1.0572536292794563)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(-2.892897785655606, -1.0572536292794563))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(3.5437690170123055, 1.4183565659046051)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(3.5437690170123055, 1.4183565659046051))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(-3.9966724781611704, 4.893016975101723)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(-3.9966724781611704, 4.893016975101723))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(-2.8675663142247743, -2.4172244213837955)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(-2.8675663142247743, -2.4172244213837955))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(2.7268968977282313, -1.7104457445227004)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(2.7268968977282313, -1.7104457445227004))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(-2.036752374010536, -4.266014466115759)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(-2.036752374010536, -4.266014466115759))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(-4.0988282703806975, 0.82734798167552)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(-4.0988282703806975, 0.82734798167552))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(-2.5698707986243763, 1.012838435819388)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(-2.5698707986243763, 1.012838435819388))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(complex(-1.282959534067718, -0.46791895276150974)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(complex(-1.282959534067718, -0.46791895276150974))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(complex(4.59134672487313, -0.1627546673745499)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(complex(4.59134672487313, -0.1627546673745499))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(complex(0.7457124542994755, 3.6652566780222227)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(complex(0.7457124542994755, 3.6652566780222227))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(complex(-3.171722842213148, -3.458646810739392)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(complex(-3.171722842213148, -3.458646810739392))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asin(complex(4.084237309424829, 3.178019494596482)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asin(complex(4.084237309424829, 3.178019494596482))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(complex(-2.5050143357075036, -3.1019933403673994)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(complex(-2.5050143357075036, -3.1019933403673994))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(complex(2.394243898166513, 4.404048960948824)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(complex(2.394243898166513, 4.404048960948824))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(complex(-3.034102045970113, 4.501358523086452)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(complex(-3.034102045970113, 4.501358523086452))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(complex(3.821897542664125, 1.0353421478344345)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(complex(3.821897542664125, 1.0353421478344345))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acos(complex(-0.7854277605264217, -3.9616031863505197)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acos(complex(-0.7854277605264217, -3.9616031863505197))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(complex(-4.613035283062174, 4.626815114556152)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(complex(-4.613035283062174, 4.626815114556152))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(complex(-2.6159280732401724, 2.0457946055837697)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(complex(-2.6159280732401724, 2.0457946055837697))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(complex(-2.4301860167968803, 3.2371784675735267)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(complex(-2.4301860167968803, 3.2371784675735267))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(complex(0.9646630652993551, -2.065646535152629)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(complex(0.9646630652993551, -2.065646535152629))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atan(complex(-3.2456660323414077, 2.203533275215195)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atan(complex(-3.2456660323414077, 2.203533275215195))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(complex(-4.312238758325564, -2.716036626748748)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(complex(-4.312238758325564, -2.716036626748748))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(complex(0.5936634282400899, 3.523998753418814)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(complex(0.5936634282400899, 3.523998753418814))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(complex(1.1430301572486812, -2.1978060742914494)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(complex(1.1430301572486812, -2.1978060742914494))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(complex(4.173601784925751, -2.960211206303156)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(complex(4.173601784925751, -2.960211206303156))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(complex(-4.834252069208449, -2.30806071971159)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(complex(-4.834252069208449, -2.30806071971159))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(complex(-0.5429448001784065, -4.395444240674515)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(complex(-0.5429448001784065, -4.395444240674515))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(complex(-3.2374622462718285, -1.3121462962773736)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(complex(-3.2374622462718285, -1.3121462962773736))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(complex(0.7216942290265198, -3.6842147937273895)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(complex(0.7216942290265198, -3.6842147937273895))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(complex(-1.3785484330051911, 3.909402299698124)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(complex(-1.3785484330051911, 3.909402299698124))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(complex(4.804934213382374, 1.5693204650957204)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(complex(4.804934213382374, 1.5693204650957204))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(1.9122159124865359, 0.8444026818017889)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(1.9122159124865359, 0.8444026818017889))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(-3.596528128543822, -4.649194633693444)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(-3.596528128543822, -4.649194633693444))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(-4.821058029324346, 4.102124523928168)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(-4.821058029324346, 4.102124523928168))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(2.009700187430136, 4.627710136290032)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(2.009700187430136, 4.627710136290032))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(-4.787408217908986, 1.3618452157701286)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(-4.787408217908986, 1.3618452157701286))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(phase(complex(-0.17764277255009375, 2.3049798094528207)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'phase(complex(-0.17764277255009375, 2.3049798094528207))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(phase(complex(-1.8109550970341415, 4.993576263817554)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'phase(complex(-1.8109550970341415, 4.993576263817554))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(phase(complex(-4.247370999076161, 0.4609535908532063)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'phase(complex(-4.247370999076161, 0.4609535908532063))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(phase(complex(2.370054948662589, 4.00195881249379)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'phase(complex(2.370054948662589, 4.00195881249379))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(phase(complex(2.3708813441656, 2.0369061924177734)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'phase(complex(2.3708813441656, 2.0369061924177734))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(polar(complex(2.93266676093484, 4.150025795520399)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'polar(complex(2.93266676093484, 4.150025795520399))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(polar(complex(-1.4816590335274626, 1.85145955333698)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'polar(complex(-1.4816590335274626, 1.85145955333698))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(polar(complex(4.008359393303788, 3.7110125912201077)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'polar(complex(4.008359393303788, 3.7110125912201077))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(polar(complex(-0.8284685802281402, 2.905320005883995)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'polar(complex(-0.8284685802281402, 2.905320005883995))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(polar(complex(3.634726740414326, 0.7280749838450937)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'polar(complex(3.634726740414326, 0.7280749838450937))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(sqrt(complex(1e-320, 1e-320)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'sqrt(complex(1e-320, 1e-320))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(1e308, 1e308)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(1e308, 1e308))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(exp(complex(710, 1)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'exp(complex(710, 1))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(cosh(complex(711, 1)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'cosh(complex(711, 1))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(tanh(complex(400, 1)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'tanh(complex(400, 1))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(complex(1, 1e-200)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(complex(1, 1e-200))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(log(complex(0.8, 0.6)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'log(complex(0.8, 0.6))' + '\t' + _blank(_r)

@@ -1488,3 +1488,147 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print 'log(2.2250738585072014e-308)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(-48.19830165690529))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(-48.19830165690529)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(37.051598592907396))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(37.051598592907396)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(36.816383603222135))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(36.816383603222135)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(69.86723227798603))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(69.86723227798603)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(-62.85516522525292))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(-62.85516522525292)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(-53.88827820690638))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(-53.88827820690638)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(-70.56801636631644))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(-70.56801636631644)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(asinh(-54.967412887577474))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'asinh(-54.967412887577474)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(73.66833661906452))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(73.66833661906452)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(13.891089253215931))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(13.891089253215931)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(53.60016043285481))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(53.60016043285481)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(22.17684551868233))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(22.17684551868233)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(30.17101862257289))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(30.17101862257289)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(43.72645251082905))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(43.72645251082905)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(83.92799453982651))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(83.92799453982651)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(acosh(61.23181263955435))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'acosh(61.23181263955435)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(-0.9614238619350581))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(-0.9614238619350581)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(-0.4438430292004697))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(-0.4438430292004697)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(-0.6995135625585731))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(-0.6995135625585731)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(0.7351437638129108))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(0.7351437638129108)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(0.6132844301978999))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(0.6132844301978999)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(0.6059727393064771))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(0.6059727393064771)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(0.6462033734702353))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(0.6462033734702353)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(atanh(0.484605302548371))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'atanh(0.484605302548371)' + '\t' + _blank(_r)
