@@ -229,11 +229,34 @@ func lessKey(a, b reflect.Value) bool {
 // RichCompare gives == and != for comparable Go values.
 func (o *Object) RichCompare(f *py.Frame, op py.CmpOp, y py.Object) (py.Object, *py.BaseException) {
 	w, ok := asObject(y)
-	if !ok || (op != py.EQ && op != py.NE) || w.v.Type() != o.v.Type() || !o.v.Type().Comparable() {
+	// Value.Comparable also checks the dynamic values inside interfaces, where == would panic.
+	if !ok || (op != py.EQ && op != py.NE) || w.v.Type() != o.v.Type() || !o.v.Comparable() || !w.v.Comparable() {
 		return py.NotImplemented, nil
 	}
 	eq := o.v.Interface() == w.v.Interface()
 	return py.NewBool(eq == (op == py.EQ)), nil
+}
+
+// Hash agrees with RichCompare: pointers, chans and funcs hash by address,
+// other comparable values by their Go syntax (%#v, which prints nested
+// pointers as addresses), and non-comparable values (slices, maps) are
+// unhashable, as Python's mutable containers are.
+func (o *Object) Hash(f *py.Frame) (int64, *py.BaseException) {
+	v := o.v
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.Comparable() {
+		return 0, py.NewTypeError("unhashable type: '" + o.typ.Name() + "'")
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		return int64(v.Pointer()), nil
+	}
+	if !v.CanInterface() {
+		return 0, py.NewTypeError("unhashable type: '" + o.typ.Name() + "'")
+	}
+	return py.NewStr(fmt.Sprintf("%T%#v", v.Interface(), v.Interface())).Hash(f)
 }
 
 var (
@@ -404,4 +427,5 @@ var (
 	_ py.ItemSetter   = (*Object)(nil)
 	_ py.Iterabler    = (*Object)(nil)
 	_ py.RichComparer = (*Object)(nil)
+	_ py.Hasher       = (*Object)(nil)
 )

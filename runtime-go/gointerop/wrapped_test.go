@@ -109,6 +109,19 @@ func TestWrappedValues(t *testing.T) {
 	if eq, err := py.CompareBool(f, py.EQ, ids[0], ids[1]); err != nil || !eq {
 		t.Errorf("equal structs compare %v, %v", eq, err)
 	}
+	// Equal Go values are one dict key; a map is unhashable.
+	d := py.NewDict()
+	for _, k := range ids {
+		if err := d.SetItem(f, k, py.True); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := py.Len(f, d); n != 1 {
+		t.Errorf("two equal Go structs made %d dict keys", n)
+	}
+	if _, err := py.Hash(f, h); err == nil || err.Error() != "TypeError: unhashable type: 'Header'" {
+		t.Errorf("hash(Header) = %v", err)
+	}
 	// An unnamed slice result is a Python list.
 	if got := call(t, "__go__.gointerop.wrapped", "Names"); got != "['b', 'a']" {
 		t.Errorf("Names() = %s", got)
