@@ -585,3 +585,17 @@ func TestStrKeyedAttributeFastPaths(t *testing.T) {
 		t.Errorf("got %s", r)
 	}
 }
+
+// print repr(sys.version_info), sys.version_info.major, sys.version_info[:2] >= (2, 7)
+// -> sys.version_info(major=2, minor=7, micro=18, releaselevel='final', serial=0) 2 True
+func TestStructSeq(t *testing.T) {
+	f := NewRootFrame()
+	vi := SysModule.dict.getStr("version_info")
+	major := must(t)(GetAttr(f, vi, "major"))
+	head := must(t)(GetSlice(f, vi, nil, NewInt(2)))
+	ge := must(t)(Compare(f, GE, head, NewTuple(NewInt(2), NewInt(7))))
+	got := reprOf(t, vi) + " " + reprOf(t, major) + " " + reprOf(t, ge)
+	if want := "sys.version_info(major=2, minor=7, micro=18, releaselevel='final', serial=0) 2 True"; got != want {
+		t.Errorf("got %s", got)
+	}
+}

@@ -71,6 +71,13 @@ func handleUncaught(f *Frame, err *BaseException) int {
 		return systemExitStatus(f, err)
 	}
 	flushStdout()
+	hook := SysModule.dict.getStr("excepthook")
+	if hook != nil && hook != SysModule.dict.getStr("__excepthook__") {
+		// a user-installed sys.excepthook prints the exception instead
+		if _, herr := Call(f, hook, []Object{err.ExcType(), err.Value(), err.TracebackObject()}, nil); herr == nil {
+			return 1
+		}
+	}
 	writeStderr(f, FormatTraceback(f, err))
 	return 1
 }

@@ -28,7 +28,6 @@ func init() {
 	d.setStr("maxunicode", NewInt(0x10ffff))
 	d.setStr("version", NewStr("2.7.18 (grumpy-audit Go runtime)"))
 	d.setStr("hexversion", NewInt(0x020712f0))
-	d.setStr("version_info", NewTuple(NewInt(2), NewInt(7), NewInt(18), NewStr("final"), NewInt(0)))
 	d.setStr("platform", NewStr("linux2"))
 	d.setStr("byteorder", NewStr("little"))
 	d.setStr("builtin_module_names", NewTuple(NewStr("__builtin__"), NewStr("sys")))
