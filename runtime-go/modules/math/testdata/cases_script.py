@@ -1632,3 +1632,315 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print 'atanh(0.484605302548371)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(1.319034582749591))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(1.319034582749591)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(18.401446627120748))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(18.401446627120748)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(27.629686459432605))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(27.629686459432605)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-12.622477334132071))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-12.622477334132071)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(15.96644626787716))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(15.96644626787716)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(12.253192010604756))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(12.253192010604756)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(9.682983433429825))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(9.682983433429825)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-23.390277064967293))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-23.390277064967293)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-28.38379327256839))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-28.38379327256839)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-6.949733727342149))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-6.949733727342149)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(14.783711769983064))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(14.783711769983064)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(-14.85697394920668))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(-14.85697394920668)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(0.09616023408202423))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(0.09616023408202423)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(-10.95389456725502))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(-10.95389456725502)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(20.779668547705448))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(20.779668547705448)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(26.71163487029336))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(26.71163487029336)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(-5.904543785359831))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(-5.904543785359831)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(29.90682030522126))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(29.90682030522126)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(-26.268432524853196))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(-26.268432524853196)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(18.756540026496936))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(18.756540026496936)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(4.503798025539368))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(4.503798025539368)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(-4.189014236676239))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(-4.189014236676239)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(2.4668233871034086))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(2.4668233871034086)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(0.7067024232560968))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(0.7067024232560968)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(5.4622543471304255))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(5.4622543471304255)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(-3.4798798861173323))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(-3.4798798861173323)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(0.47956020744148375))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(0.47956020744148375)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(4.589473281704404))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(4.589473281704404)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(1.6652781727175565))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(1.6652781727175565)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(-2.2896056405000973))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(-2.2896056405000973)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-5.017633750383089))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-5.017633750383089)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(5.27731256414058))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(5.27731256414058)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-0.3108183467231358))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-0.3108183467231358)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(5.955914193386679))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(5.955914193386679)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-4.300714312558376))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-4.300714312558376)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(3.746451026976768))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(3.746451026976768)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(3.760537460989063))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(3.760537460989063)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(5.039700269971682))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(5.039700269971682)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-5.785988202740366))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-5.785988202740366)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-1.5336859013107826))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-1.5336859013107826)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(171.5))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(171.5)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-171.5))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-171.5)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(1e-30))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(1e-30)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(-250.5))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(-250.5)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(23))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(23)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(gamma(24))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'gamma(24)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(1e-30))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(1e-30)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(-2.5))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(-2.5)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(lgamma(1e308))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'lgamma(1e308)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erf(0))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erf(0)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(40))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(40)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(erfc(-40))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'erfc(-40)' + '\t' + _blank(_r)
