@@ -68,6 +68,14 @@ func toGo(f *py.Frame, o py.Object, t reflect.Type, sc *callScope) (reflect.Valu
 			if s, ok := o.(*py.Str); ok {
 				return reflect.ValueOf([]byte(s.Value())).Convert(t), nil
 			}
+			if ba, ok := o.(*py.ByteArray); ok {
+				// A copy: Go may keep the slice, and the bytearray stays Python's to mutate.
+				if s, err := ba.Str(f); err == nil {
+					if bs, ok := s.(*py.Str); ok {
+						return reflect.ValueOf([]byte(bs.Value())).Convert(t), nil
+					}
+				}
+			}
 		}
 		if items, ok := pySequence(o); ok {
 			v := reflect.MakeSlice(t, len(items), len(items))

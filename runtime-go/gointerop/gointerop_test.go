@@ -130,6 +130,8 @@ func TestCalls(t *testing.T) {
 		{call(t, "__go__.gointerop.test", "Uint", py.NewLongFromString("18446744073709551616")), "OverflowError: gointerop/test.Uint() argument 1: Python int too large to convert to Go uint"},
 		{call(t, "__go__.gointerop.test", "Max64"), "18446744073709551615L"},
 		{call(t, "__go__.gointerop.test", "Bytes", s("hi")), "'hi!'"},
+		{call(t, "__go__.gointerop.test", "Bytes", bytearray(t, "ba")), "'ba!'"},
+		{call(t, "__go__.gointerop.test", "Bytes", py.NewList(i(104), i(256))), "OverflowError: gointerop/test.Bytes() argument 1: Python int too large to convert to Go uint8"},
 		{call(t, "__go__.gointerop.test", "Floats", py.NewList(i(1), py.NewFloat(0.5))), "1.5"},
 		{call(t, "__go__.gointerop.test", "Floats", s("ab")), "TypeError: gointerop/test.Floats() argument 1: cannot convert Python str to Go []float64"},
 		{call(t, "__go__.gointerop.test", "Any", py.NewList(i(1), s("x"), py.None, py.True)), "'[]interface {} [1 x <nil> true]'"},
@@ -356,4 +358,14 @@ func TestCallbackRaises(t *testing.T) {
 	if calls != 3 || strings.Count(string(out), "ValueError: boom\n") != 2 || !strings.Contains(string(out), "Unhandled exception in Python callback called from Go http.HandlerFunc") {
 		t.Errorf("calls %d, stderr %q", calls, out)
 	}
+}
+
+func bytearray(t *testing.T, v string) py.Object {
+	t.Helper()
+	f := py.NewRootFrame()
+	b, err := py.Call(f, py.ByteArrayType, []py.Object{s(v)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
