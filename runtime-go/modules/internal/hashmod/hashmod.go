@@ -18,6 +18,7 @@ import (
 type Kind struct {
 	Module, TypeName, Name string // "_md5", "md5", "MD5"
 	New                    func() hash.Hash
+	NoKeywords             bool // _md5.new takes no keyword arguments
 	typ                    *py.Type
 }
 
