@@ -1,9 +1,11 @@
 package py
 
 import (
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Behaviour tests for classes, generators, exceptions and threads. The
@@ -598,4 +600,43 @@ func TestStructSeq(t *testing.T) {
 	if want := "sys.version_info(major=2, minor=7, micro=18, releaselevel='final', serial=0) 2 True"; got != want {
 		t.Errorf("got %s", got)
 	}
+}
+
+// Abandoned generators are closed by the collector: their finally
+// blocks run and their coroutines are released.
+func TestAbandonedGeneratorsAreClosed(t *testing.T) {
+	var mu sync.Mutex
+	closed := 0
+	gen := mkfn("g", nil, func(f *Frame, _ []Object) (Object, *BaseException) {
+		return NewGenerator(f, func(f *Frame, g *Generator) (Object, *BaseException) {
+			defer func() {
+				mu.Lock()
+				closed++
+				mu.Unlock()
+			}()
+			for i := int64(0); ; i++ {
+				if _, err := g.Yield(f, NewInt(i)); err != nil {
+					return nil, err
+				}
+			}
+		}), nil
+	})
+	f := NewRootFrame()
+	for i := 0; i < 200; i++ {
+		it := must(t)(Call0(f, gen))
+		must(t)(Next(f, it))
+	}
+	for try := 0; try < 50; try++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+		mu.Lock()
+		n := closed
+		mu.Unlock()
+		if n >= 150 {
+			return
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	t.Errorf("only %d of 200 abandoned generators were closed", closed)
 }

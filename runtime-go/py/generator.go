@@ -2,6 +2,7 @@ package py
 
 import (
 	"iter"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -15,9 +16,19 @@ type GenBody func(f *Frame, gen *Generator) (Object, *BaseException)
 // coroutine: no goroutine or channel per yield. send/throw/close,
 // GeneratorExit and finally blocks behave as in 2.7.
 //
-// Deliberate difference: a generator that is abandoned unfinished does
-// not run its finally blocks at garbage collection (CPython closes it).
+// Deliberate difference: a generator abandoned unfinished is closed by a
+// finalizer when Go's collector finds it unreachable, later than
+// CPython's immediate close at refcount zero.
 type Generator struct {
+	*genCore
+}
+
+// genCore is the generator's state. The coroutine references only the
+// core (and a body-side handle), never the *Generator the program holds,
+// so an abandoned generator becomes unreachable and its finalizer can
+// close it: its finally blocks run then, as CPython runs them at
+// deallocation, and the coroutine's goroutine is released.
+type genCore struct {
 	mu       sync.Mutex
 	running  bool
 	busy     atomic.Bool // set while resumed (CAS instead of the mutex on the hot path)
@@ -61,7 +72,8 @@ func (g *Generator) Yield(f *Frame, v Object) (Object, *BaseException) {
 }
 
 func newGenerator(f *Frame, body GenBody) *Generator {
-	g := &Generator{frame: f, name: f.Code.Name}
+	core := &genCore{frame: f, name: f.Code.Name}
+	g := &Generator{core} // body-side handle (gen.Yield)
 	seq := func(y func(Object) bool) {
 		yieldFn := func(v Object) (Object, *BaseException) {
 			saved := g.frame.exc
@@ -86,8 +98,25 @@ func newGenerator(f *Frame, body GenBody) *Generator {
 			g.final = err
 		}
 	}
-	g.next, g.stop = iter.Pull(iter.Seq[Object](seq))
-	return g
+	core.next, core.stop = iter.Pull(iter.Seq[Object](seq))
+	outer := &Generator{core}
+	runtime.SetFinalizer(outer, func(o *Generator) { o.abandon() })
+	return outer
+}
+
+// abandon closes an unreachable generator (see genCore).
+func (g *Generator) abandon() {
+	g.mu.Lock()
+	done := g.finished
+	g.finished = true
+	g.mu.Unlock()
+	if !done && g.busy.CompareAndSwap(false, true) {
+		// the finally blocks run on the finalizer goroutine: give them
+		// their own thread state
+		g.frame.Back = nil
+		g.frame.thread = &threadState{ident: nextThreadIdent.Add(1)}
+		g.stop()
+	}
 }
 
 // Type implements Object.
