@@ -65,6 +65,8 @@ export function resolveGoImport(mod: ModuleCtx, name: string): string | null {
 
 /** Collects and checks the module's `__go__` imports; reports problems as diagnostics on `mod`. */
 export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
+  // Most modules never mention __go__: skip the tree walks for them.
+  if (!mod.lines.some((l) => l.includes(GO_PREFIX))) return { imports: [], init: [], used: false };
   const wanted = new Map<string, { names: Set<string>; node: A.stmt }>();
   const uses: { pkg: string; name: string; node: A.stmt; viaAttr?: boolean }[] = [];
   const ok = new Set<string>();
