@@ -21,6 +21,8 @@ export interface Token {
   col: number;
   /** Character index of the token's start in the normalised text (for error columns). */
   start: number;
+  /** Set on the NEWLINE/DEDENT/ENDMARKER that end of input implies. */
+  implied?: boolean;
 }
 
 export interface TokenizeError {
@@ -114,7 +116,6 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
   let level = 0; // bracket depth
   const indstack = [0];
   let atbol = true;
-  let contLine = false;
   let error: TokenizeError | undefined;
 
   const colOf = (idx: number): number => {
@@ -127,6 +128,7 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
     error = { message, kind, lineno: line, col };
     tokens.push({ type: T.ERROR, str: message, lineno: line, col, start: idx });
   };
+  const colAt = (from: number, idx: number): number => (ascii ? idx - from : utf8Len(text, from, idx));
   // At end of input CPython still counts the last line read, not the one after its newline.
   const eofLine = (): number => (n > 0 && text.charCodeAt(n - 1) === 10 ? lineno - 1 : lineno);
   const push = (type: T, start: number, end: number): void => {
@@ -202,7 +204,6 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
       if (level === 0 && lineHasTokens(tokens)) push(T.NEWLINE, start, start + 1);
       lineno++;
       lineStart = pos;
-      contLine = false;
       atbol = true;
       continue;
     }
@@ -256,11 +257,6 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
       pos += 2;
       lineno++;
       lineStart = pos;
-      contLine = true;
-      if (pos >= n) {
-        fail('unexpected EOF while parsing', pos);
-        break;
-      }
       continue;
     }
 
@@ -273,21 +269,18 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
   }
 
   if (!error) {
-    // A final NEWLINE when the last logical line had tokens but no newline (cannot happen after
-    // normalisation except inside brackets), then DEDENTs and the end marker.
-    if (level > 0 || contLine) {
-      fail('unexpected EOF while parsing', n, 'SyntaxError', eofLine());
-    } else {
-      const last = tokens[tokens.length - 1];
-      if (last && last.type !== T.NEWLINE && last.type !== T.DEDENT && last.type !== T.INDENT) {
-        tokens.push({ type: T.NEWLINE, str: '', lineno, col: 0, start: n });
-      }
-      while (indstack.length > 1) {
-        indstack.pop();
-        tokens.push({ type: T.DEDENT, str: '', lineno, col: 0, start: n });
-      }
-      tokens.push({ type: T.ENDMARKER, str: '', lineno, col: 0, start: n });
+    // End of input, as CPython's parsetok sees it: an implied NEWLINE if the logical line has
+    // tokens (also inside brackets or after a backslash, where the parser then fails), the
+    // pending DEDENTs and the end marker, all on the last line read.
+    const line = eofLine();
+    const lastLineStart = text.lastIndexOf('\n', n - 2) + 1;
+    const col = n > 0 ? colAt(lastLineStart, n - 1) : 0;
+    if (lineHasTokens(tokens)) tokens.push({ type: T.NEWLINE, str: '', lineno: line, col, start: n, implied: true });
+    while (indstack.length > 1) {
+      indstack.pop();
+      tokens.push({ type: T.DEDENT, str: '', lineno: line, col, start: n, implied: true });
     }
+    tokens.push({ type: T.ENDMARKER, str: '', lineno: line, col, start: n, implied: true });
   }
   done = true;
   }
