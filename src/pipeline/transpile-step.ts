@@ -22,7 +22,8 @@ export interface TranspiledPackage {
 
 export interface TranspileStepResult {
   packages: TranspiledPackage[];
-  /** module → ok, or the reason it did not transpile. */
+  /** module → its own code transpiled, or the reason it did not. A module can transpile while
+   *  something its program imports did not; that shows at run time, as an ImportError there. */
   status: Record<string, { ok: true } | { ok: false; reason: string }>;
   /** module → every module its program loads (itself included). */
   closures: Record<string, string[]>;
@@ -71,7 +72,6 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
       process.chdir(root);
       const others = roots.filter((r) => path.resolve(audit.root, r) !== root).map((r) => path.resolve(audit.root, r));
       const program = await collectProgram({ kind: 'module', name }, others, native, parse);
-      const errors = program.diagnostics.filter((d) => d.severity === 'error');
       diagnostics.push(...program.diagnostics.map((d) => ({ ...d, file: relFile(audit.root, root, d.file) })));
       const names: string[] = [];
       for (const m of program.modules) {
@@ -80,7 +80,9 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
         if (!union.has(real)) union.set(real, { ...m, name: real, file: path.relative(root, m.abs) });
       }
       closures[name] = names.sort();
-      if (errors.length > 0) status[name] = { ok: false, reason: errors.map((d) => d.message).join('; ') };
+      if (!program.modules.some((m) => m.name === '__main__')) {
+        status[name] = { ok: false, reason: program.diagnostics.map((d) => d.message).join('; ') || 'could not be loaded' };
+      }
     }
   } finally {
     process.chdir(cwd);
@@ -102,11 +104,6 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
     }
     status[m.name] ??= { ok: true };
     packages.push({ module: m.name, goPackage, file: rel, source: out.source });
-  }
-  // A module whose program contains a failure cannot run, even if its own file transpiled.
-  for (const [name, closure] of Object.entries(closures)) {
-    const bad = closure.filter((c) => c !== name && status[c] && !status[c]!.ok);
-    if (bad.length > 0 && status[name]?.ok) status[name] = { ok: false, reason: `needs ${bad.join(', ')}, which did not transpile` };
   }
   return { packages, status, closures, diagnostics };
 }
