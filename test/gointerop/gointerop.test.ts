@@ -73,8 +73,8 @@ function get(port: number, urlPath: string): Promise<Reply> {
   });
 }
 
-/** Starts the binary with the port as argv[1], runs body against it, then kills it. */
-async function withServer(bin: string, body: (port: number) => Promise<void>): Promise<void> {
+/** Starts the binary with the port as argv[1], runs body against it, kills it; returns its stderr. */
+async function withServer(bin: string, body: (port: number) => Promise<void>): Promise<string> {
   const port = await freePort();
   const child = spawn(bin, [String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -89,33 +89,47 @@ async function withServer(bin: string, body: (port: number) => Promise<void>): P
       await exited;
     }
   }
-  expect(stderr).toBe('');
+  return stderr;
 }
 
 describe.skipIf(typeof findGo() === 'string')('Go interop (__go__ imports)', () => {
   it("runs Grumpy's announcement example: RedirectHandler answers 303 with the Location", async () => {
     const bin = build('redirect_server');
-    await withServer(bin, async (port) => {
+    const stderr = await withServer(bin, async (port) => {
       for (const p of ['/', '/some/page?q=1']) {
         const r = await get(port, p);
         expect(r.status).toBe(303);
         expect(r.headers.location).toBe('http://github.com/google/grumpy');
       }
     });
+    expect(stderr).toBe('');
   }, 600_000);
 
-  it('serves HTTP from a Python function that Go calls concurrently', async () => {
+  it('serves HTTP from Python functions that Go calls concurrently; a raising handler is reported', async () => {
     const bin = build('handler_server');
-    await withServer(bin, async (port) => {
+    const stderr = await withServer(bin, async (port) => {
       const first = await get(port, '/one');
       expect(first).toMatchObject({ status: 418, body: 'hello /one, request 1\n' });
       expect(first.headers['x-python']).toBe('GET');
+      // mux.Handle got the Python function where Go wants an http.Handler.
+      expect(await get(port, '/adapter')).toMatchObject({ status: 418, body: 'hello /adapter, request 2\n' });
       // Concurrent requests run the Python handler on several goroutines; every one is counted.
       const many = await Promise.all(Array.from({ length: 8 }, (_, i) => get(port, `/p${i}`)));
       expect(many.map((r) => r.status)).toEqual(Array(8).fill(418));
       const counts = many.map((r) => Number(/request (\d+)/.exec(r.body)![1])).sort((a, b) => a - b);
-      expect(counts).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(counts).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+      // The handler raised before writing anything: Go answers with its default, 200 and no body.
+      expect(await get(port, '/boom')).toMatchObject({ status: 200, body: '' });
+      expect(await get(port, '/after')).toMatchObject({ status: 418, body: 'hello /after, request 11\n' });
     });
+    expect(stderr).toBe([
+      'Unhandled exception in Python callback called from Go func(http.ResponseWriter, *http.Request):',
+      'Traceback (most recent call last):',
+      `  File "${path.join('fixtures', 'gointerop', 'handler_server.py')}", line 25, in boom`,
+      "    raise ValueError('boom at ' + r.URL.Path)",
+      'ValueError: boom at /boom',
+      '',
+    ].join('\n'));
   }, 600_000);
 
   it('converts values both ways, raises GoError for Go errors and panics, checks overflow', () => {
