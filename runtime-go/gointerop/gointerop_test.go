@@ -67,6 +67,8 @@ func init() {
 			return t
 		}),
 		"Float32":  Func(func(x float32) float32 { return x }),
+		"Copy":     Func(func() point { return point{X: 1} }),
+		"NilPoint": Func(func() *point { return nil }),
 		"Pair":     Func(func() (int, string) { return 1, "a" }),
 		"NilError": Func(func() (int, error) { return 3, nil }),
 		"Wrapped":  Func(func() error { return fmt.Errorf("wrapped: %w", io.EOF) }),
@@ -224,6 +226,21 @@ func TestTypes(t *testing.T) {
 	}
 	if _, err := py.Call(f, pt, nil, py.Kwargs{{Name: "Z", Value: i(1)}}); err == nil || !strings.Contains(err.Error(), "has no exported field 'Z'") {
 		t.Errorf("Point(Z=1): %v", err)
+	}
+	// A struct returned by value is a copy: reading works, pointer-receiver methods do not.
+	cp, err := py.Call(f, member(t, f, "__go__.gointerop.test", "Copy"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := py.CallMethod(f, cp, "Sum", nil, nil); err != nil || repr(t, f, sum) != "1" {
+		t.Errorf("copy.Sum() = %v, %v", sum, err)
+	}
+	if _, err := py.CallMethod(f, cp, "Move", []py.Object{i(1), i(1)}, nil); err == nil || err.Error() != "TypeError: Go method gointerop.point.Move has a pointer receiver; this value is a copy (make it by calling the type)" {
+		t.Errorf("copy.Move(): %v", err)
+	}
+	// A nil *point result is None.
+	if got := call(t, "__go__.gointerop.test", "NilPoint"); got != "None" {
+		t.Errorf("NilPoint() = %s", got)
 	}
 	// A dict converts to a struct field by field.
 	d := py.NewDict()

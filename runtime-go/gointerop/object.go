@@ -314,15 +314,16 @@ func methodFn(name string) func(f *py.Frame, self py.Object, args []py.Object, k
 		if !ok {
 			return nil, py.NewTypeError("descriptor '" + name + "' needs a Go value")
 		}
+		if o.v.Kind() == reflect.Interface && o.v.IsNil() {
+			return nil, py.NewAttributeError("nil Go " + o.v.Type().String() + " has no methods")
+		}
+		// A nil pointer receiver is fine: Go methods may handle it, and a panic becomes GoError.
 		m := o.v.MethodByName(name)
 		if !m.IsValid() && o.v.CanAddr() {
 			m = o.v.Addr().MethodByName(name)
 		}
 		if !m.IsValid() {
 			return nil, py.NewTypeError("Go method " + o.v.Type().String() + "." + name + " has a pointer receiver; this value is a copy (make it by calling the type)")
-		}
-		if o.v.Kind() == reflect.Pointer && o.v.IsNil() || o.v.Kind() == reflect.Interface && o.v.IsNil() {
-			return nil, py.NewException(py.AttributeErrorType, "nil Go "+o.v.Type().String()+" has no method values")
 		}
 		return callGo(f, o.v.Type().String()+"."+name, m, args, kw)
 	}
