@@ -63,3 +63,43 @@ func TestRefDiesWithItsReferent(t *testing.T) {
 		t.Fatal("callback never ran")
 	}
 }
+
+// TestProxyRaisesOnceDead checks ReferenceError after collection.
+func TestProxyRaisesOnceDead(t *testing.T) {
+	f := py.NewRootFrame()
+	m, err := py.ImportModule(f, "_weakref")
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxyFn, _ := py.GetAttr(f, m, "proxy")
+	cls, err := py.NewClass(f, nil, "C", nil, py.NewDict())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p py.Object
+	func() {
+		inst, _ := py.Call0(f, cls)
+		py.SetAttr(f, inst, "x", py.NewInt(7))
+		if p, err = py.Call1(f, proxyFn, inst); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := py.GetAttr(f, p, "x"); err != nil || v.(*py.Int).Value() != 7 {
+			t.Fatalf("live proxy: %v %v", v, err)
+		}
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		runtime.GC()
+		_, err := py.GetAttr(f, p, "x")
+		if err != nil {
+			if !err.IsInstance(py.ReferenceErrorType) {
+				t.Fatalf("dead proxy raised %v", err)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("referent never collected")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

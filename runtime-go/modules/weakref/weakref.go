@@ -23,8 +23,12 @@
 // classes and functions; other objects raise CPython's TypeError
 // "cannot create weak reference to 'int' object".
 //
-// Not provided: proxy, ProxyType, CallableProxyType (weakref.proxy raises
-// AttributeError at import of weakref's names that need it).
+//	proxy(object[, callback])  transparent proxy (ProxyType, or
+//	                          CallableProxyType for callables): forwards
+//	                          attributes, items, calls, len, iter, str,
+//	                          comparisons and arithmetic; ReferenceError
+//	                          once dead
+//	_remove_dead_weakref(dict, key)
 package weakref
 
 import (
@@ -74,6 +78,10 @@ func init() {
 			native.V("ref", refType),
 			native.V("ReferenceType", refType),
 			native.F("getweakrefcount", getweakrefcount),
+			native.F("proxy", newProxy),
+			native.V("ProxyType", proxyType),
+			native.V("CallableProxyType", callableProxyType),
+			native.F("_remove_dead_weakref", removeDeadWeakref),
 			native.F("getweakrefs", getweakrefs),
 		}
 	})

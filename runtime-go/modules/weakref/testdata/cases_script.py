@@ -98,3 +98,49 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print 'ReferenceType is ref' + '\t' + _blank(_r)
+
+try:
+    p = proxy(float)
+    _r = repr(p('1.5'))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print "p = proxy(float) ;; p('1.5')" + '\t' + _blank(_r)
+
+try:
+    p = proxy(float)
+    _r = repr(p.__name__)
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'p = proxy(float) ;; p.__name__' + '\t' + _blank(_r)
+
+try:
+    _r = repr(type(proxy(float)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'type(proxy(float))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(proxy(1))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'proxy(1)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(hash(proxy(float)))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'hash(proxy(float))' + '\t' + _blank(_r)
+
+try:
+    d = {1: ref(float)}
+    _remove_dead_weakref(d, 1)
+    _r = repr(len(d))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'd = {1: ref(float)} ;; _remove_dead_weakref(d, 1) ;; len(d)' + '\t' + _blank(_r)
+
+try:
+    _r = repr((ProxyType, CallableProxyType))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print '(ProxyType, CallableProxyType)' + '\t' + _blank(_r)
