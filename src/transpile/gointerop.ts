@@ -68,7 +68,8 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
   // Most modules never mention __go__: skip the tree walks for them.
   if (!mod.lines.some((l) => l.includes(GO_PREFIX))) return { imports: [], init: [], used: false };
   const wanted = new Map<string, { names: Set<string>; node: A.stmt }>();
-  const uses: { pkg: string; name: string; node: A.stmt; viaAttr?: boolean }[] = [];
+  // `bound` (from-imports only): the name the import binds, for a sub-package's attribute reads.
+  const uses: { pkg: string; name: string; node: A.stmt; viaAttr?: boolean; bound?: string }[] = [];
   const ok = new Set<string>();
   validated.set(mod, ok);
   let any = false;
@@ -94,7 +95,7 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
           else mod.error(st, 'go-interop', `'${a.name}' is not in ${GO_PREFIX} (it provides GoError); import Go packages as ${GO_PREFIX}.<path>`);
           continue;
         }
-        uses.push({ pkg: st.module, name: a.name, node: st });
+        uses.push({ pkg: st.module, name: a.name, node: st, bound: a.asname ?? a.name });
       }
     } else if (n._type === 'Import') {
       const st = n as A.Import;
@@ -114,10 +115,29 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
   for (const u of uses) want(u.pkg, u.node).add(u.name);
   if (!any) return { imports: [], init: [], used: false };
 
-  const info = inspectPackages([...wanted.keys()].map(goPath), (msg) => {
-    const first = wanted.values().next().value!;
-    mod.error(first.node, 'go-interop', msg);
-  });
+  const report = (msg: string): void => mod.error(wanted.values().next().value!.node, 'go-interop', msg);
+  const info = inspectPackages([...wanted.keys()].map(goPath), report);
+  // `from __go__.net import http`: a name that is no member of the package but a Go package of its
+  // own imports that sub-package, as Python imports a submodule; its members are the attributes
+  // the module reads through the bound name. A parent that only holds such names need not be a Go
+  // package itself (`from __go__.compress import gzip`).
+  const parentsOnly = new Set<string>();
+  const subs = info ? uses.filter((u) => u.bound !== undefined && !info.get(goPath(u.pkg))?.members?.[u.name]) : [];
+  const subInfo = subs.length > 0 ? inspectPackages(subs.map((u) => goPath(`${u.pkg}.${u.name}`)), report) : null;
+  for (const u of subs) {
+    const sub = `${u.pkg}.${u.name}`;
+    const si = subInfo?.get(goPath(sub));
+    if (!si || si.error) continue;
+    info!.set(goPath(sub), si);
+    uses.splice(uses.indexOf(u), 1);
+    wanted.get(u.pkg)!.names.delete(u.name);
+    parentsOnly.add(u.pkg);
+    const names = want(sub, u.node);
+    for (const attr of attributeUses(ast, [u.bound!])) {
+      uses.push({ pkg: sub, name: attr, node: u.node, viaAttr: true });
+      names.add(attr);
+    }
+  }
   const specs: { path: string; spec: string }[] = [];
   const init: string[] = [];
   let alias = 0;
@@ -125,6 +145,7 @@ export function collectGoInterop(mod: ModuleCtx, ast: A.Module): GoInterop {
     const gp = goPath(pkg);
     const pi = info?.get(gp);
     if (!pi) continue;
+    if (parentsOnly.has(pkg) && w.names.size === 0) { ok.add(pkg); continue; }
     if (pi.error) { mod.error(w.node, 'go-interop', pi.error); continue; }
     const name = `go${++alias}_${gp.split('/').pop()!.replace(/\W/g, '_')}`;
     const members: string[] = [];

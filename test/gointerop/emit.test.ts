@@ -89,6 +89,23 @@ describe.skipIf(typeof findGo() === 'string')('Go interop emission', () => {
     expect(gofmtClean(pkgOnly.source) + gofmtClean(errOnly.source)).toBe('');
   });
 
+  it('a from-imported name that is a Go sub-package imports it, with the attributes read through it', async () => {
+    const out = await transpile([
+      'from __go__.net import http, JoinHostPort',
+      'from __go__.compress import gzip as gz',
+      'print http.StatusOK, gz.NewReader, JoinHostPort',
+      '',
+    ].join('\n'));
+    expect(out.diagnostics).toEqual([]);
+    expect(initLines(out.source)).toEqual([
+      'gointerop.Register("compress/gzip", "NewReader", gointerop.Func(go1_gzip.NewReader))',
+      'gointerop.Register("net", "JoinHostPort", gointerop.Func(go2_net.JoinHostPort))',
+      'gointerop.Adapter[go3_http.Handler, go3_http.HandlerFunc]()',
+      'gointerop.Register("net/http", "StatusOK", gointerop.Const(int64(go3_http.StatusOK)))',
+    ]);
+    expect(gofmtClean(out.source)).toBe('');
+  });
+
   it('names what cannot be imported: errors for from-imports, warnings for attribute reads', async () => {
     const out = await transpile([
       'from __go__.strings import Nope, ToUpper',
