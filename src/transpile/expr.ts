@@ -31,18 +31,23 @@ export function run(b: Body, callExpr: string): void {
   b.p.line('}');
 }
 
+/** Go negation of a bool expression from truth(): parenthesised unless it is one operand. */
+export function not(c: string): string {
+  return /^!*[\wµ]+$/.test(c) ? `!${c}` : `!(${c})`;
+}
+
 /** Evaluates e for its truth value; returns a Go bool expression. */
 export function truth(b: Body, e: A.expr): string {
   if (e._type === 'UnaryOp' && e.op._type === 'Not') {
-    return `!${truth(b, e.operand)}`;
+    return not(truth(b, e.operand));
   }
   if (e._type === 'Compare' && e.ops.length === 1) {
     const op = e.ops[0]!._type;
     const rich: Partial<Record<A.CmpOpName, string>> = { Eq: 'EQ', NotEq: 'NE', Lt: 'LT', LtE: 'LE', Gt: 'GT', GtE: 'GE' };
     const l = expr(b, e.left);
     const r = expr(b, e.comparators[0]!);
-    if (op === 'Is') return `(${l} == ${r})`;
-    if (op === 'IsNot') return `(${l} != ${r})`;
+    if (op === 'Is') return `${l} == ${r}`;
+    if (op === 'IsNot') return `${l} != ${r}`;
     if (op === 'In') return call(b, `py.Contains(f, ${r}, ${l})`);
     if (op === 'NotIn') return `!${call(b, `py.Contains(f, ${r}, ${l})`)}`;
     return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
@@ -80,7 +85,7 @@ export function expr(b: Body, e: A.expr): string {
     case 'UnaryOp': {
       if (e.op._type === 'Not') {
         const t = truth(b, e.operand);
-        return `py.NewBool(!${t})`;
+        return `py.NewBool(${not(t)})`;
       }
       const v = expr(b, e.operand);
       return call(b, `${unaryFn(e.op._type)}(f, ${v})`);
@@ -229,7 +234,7 @@ function boolOp(b: Body, e: A.BoolOp): string {
     const c = b.mod.fresh();
     b.p.line(`${c}, err := py.IsTrue(f, ${t})`);
     b.check();
-    b.p.line(e.op._type === 'And' ? `if ${c} {` : `if !${c} {`);
+    b.p.line(e.op._type === 'And' ? `if ${c} {` : `if ${not(c)} {`);
     b.p.indent(() => rec(i + 1));
     b.p.line('}');
   };
@@ -335,7 +340,7 @@ function listComp(b: Body, e: A.ListComp): string {
     forEach(b, g.iter, g.target, () => {
       for (const cond of g.ifs) {
         const c = truth(b, cond);
-        b.p.line(`if !${c} {`);
+        b.p.line(`if ${not(c)} {`);
         b.p.indent(() => b.p.line('continue'));
         b.p.line('}');
       }

@@ -4,7 +4,7 @@
 
 import type * as A from '../ast/nodes.js';
 import { Body, type BodyKind, type CodeInfo } from './context.js';
-import { assign, call, expr, forEachValue, run, storeName, truth } from './expr.js';
+import { assign, call, expr, forEachValue, not, run, storeName, truth } from './expr.js';
 import { goLocal, goUtf8 } from './goliteral.js';
 import { access, type Scope } from './scope.js';
 import { needsRv, stmt, stmts, terminates } from './stmt.js';
@@ -176,7 +176,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
       const body = (): void => {
         for (const c of g.ifs) {
           const t = truth(inner, c);
-          inner.p.line(`if !${t} {`);
+          inner.p.line(`if ${not(t)} {`);
           inner.p.indent(() => inner.p.line('continue'));
           inner.p.line('}');
         }

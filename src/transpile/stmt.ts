@@ -4,7 +4,7 @@
 
 import type * as A from '../ast/nodes.js';
 import { CTL_BREAK, CTL_CONTINUE, CTL_RETURN, type Body } from './context.js';
-import { assign, call, deleteName, expr, forEach, run, sliceKey, truth } from './expr.js';
+import { assign, call, deleteName, expr, forEach, not, run, sliceKey, truth } from './expr.js';
 import { emitClassDef, emitFunctionDef } from './func.js';
 import { goUtf8 } from './goliteral.js';
 import { inplaceFn } from './rt.js';
@@ -57,7 +57,7 @@ export function stmt(b: Body, st: A.stmt): void {
     case 'Global': return;
     case 'Assert': {
       const c = truth(b, st.test);
-      b.p.line(`if !${c} {`);
+      b.p.line(`if ${not(c)} {`);
       b.p.indent(() => {
         // `assert c, m` raises AssertionError(m): m is one argument even when it is a tuple.
         const exc = st.msg ? call(b, `py.Call1(f, py.AssertionErrorType, ${expr(b, st.msg)})`) : 'py.AssertionErrorType';
@@ -204,7 +204,7 @@ function whileLoop(b: Body, st: A.While): void {
   b.p.line('for {');
   b.p.indent(() => {
     const c = truth(b, st.test);
-    b.p.line(`if !${c} {`);
+    b.p.line(`if ${not(c)} {`);
     b.p.indent(() => {
       if (done) b.p.line(`${done} = true`);
       b.p.line('break');
