@@ -12,6 +12,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cmath"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/codecs"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/collections"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/csv"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/errno"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/functools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/heapq"
