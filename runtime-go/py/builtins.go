@@ -56,6 +56,9 @@ func init() {
 			return nil, NewExceptionArgs(SystemExitType, args...)
 		})
 	}
+	builtin("memoryview", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return nil, Missing("memoryview()")
+	})
 	builtin("abs", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("abs", args, kw); err != nil {
 			return nil, err

@@ -695,6 +695,7 @@ func Next(f *Frame, it Object) (Object, *BaseException) {
 // seqIter iterates str, tuple or any __getitem__ sequence by index.
 type seqIter struct {
 	mu    sync.Mutex
+	typ   *Type // overrides the reported type (listreverseiterator)
 	seq   Object
 	elems []Object
 	str   string
@@ -709,6 +710,9 @@ var (
 )
 
 func (it *seqIter) Type() *Type {
+	if it.typ != nil {
+		return it.typ
+	}
 	switch it.seq.(type) {
 	case *Tuple:
 		return tupleIterType

@@ -67,7 +67,10 @@ type xrangeIter struct {
 	left       int
 }
 
-var xrangeIterType = newBuiltinType("rangeiterator", nil)
+var (
+	xrangeIterType  = newBuiltinType("rangeiterator", nil)
+	listRevIterType = newBuiltinType("listreverseiterator", nil)
+)
 
 func (it *xrangeIter) Type() *Type                            { return xrangeIterType }
 func (it *xrangeIter) Iter(f *Frame) (Object, *BaseException) { return it, nil }
@@ -195,7 +198,7 @@ func init() {
 			for i, e := range elems {
 				out[len(elems)-1-i] = e
 			}
-			return &seqIter{seq: NewTuple(out...), elems: out}, nil
+			return &seqIter{seq: NewTuple(out...), elems: out, typ: listRevIterType}, nil
 		case *XRange:
 			last := v.start + int64(v.n-1)*v.step
 			return &xrangeIter{next: last, step: -v.step, left: v.n}, nil
@@ -217,7 +220,7 @@ var _ ItemGetter = (*XRange)(nil)
 
 // iterator types expose next() and __iter__() as methods, as in CPython.
 func init() {
-	for _, t := range []*Type{listIterType, seqIterType, tupleIterType, bytearrayIterType, dictIterTypes[0],
+	for _, t := range []*Type{listIterType, listRevIterType, seqIterType, tupleIterType, bytearrayIterType, dictIterTypes[0],
 		dictIterTypes[1], dictIterTypes[2], setIterType, xrangeIterType, callIterType, EnumerateType,
 		ReversedType, FileType} {
 		t.def("next", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
