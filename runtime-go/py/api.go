@@ -1,5 +1,10 @@
 package py
 
+import (
+	"sort"
+	"strings"
+)
+
 // Helpers requested by the transpiler and the native-module packages
 // (see NEEDS.md). They only compose the core operations.
 
@@ -159,3 +164,43 @@ func GenericSetAttr(f *Frame, o Object, name string, v Object) *BaseException {
 
 // AttributeErrorFor builds CPython's "'T' object has no attribute 'x'".
 func AttributeErrorFor(o Object, name string) *BaseException { return attributeError(o, name) }
+
+// SetHasDict marks a native type whose instances carry a __dict__: the
+// Go value implements DictHolder (generic attribute lookup and stores
+// then use that dict), and user subclasses get one as well.
+func (t *Type) SetHasDict() { t.hasDict = true }
+
+// NewEnvironmentError builds IOError/OSError/EnvironmentError(errno,
+// strerror, filename) as CPython does: args keeps two items and filename
+// is an attribute (omitted when filename is nil).
+func NewEnvironmentError(t *Type, errno int, strerror string, filename Object) *BaseException {
+	e := NewExceptionArgs(t, NewInt(int64(errno)), NewStr(strerror))
+	if filename != nil {
+		e.Dict().setStr("filename", filename)
+	}
+	return e
+}
+
+// builtinModuleNames is sys.builtin_module_names: the native modules
+// (registered without a source file), sorted, as CPython lists its
+// compiled-in modules.
+func builtinModuleNames() *Tuple {
+	names := map[string]bool{"__builtin__": true, "sys": true}
+	registryMu.Lock()
+	for n, s := range registry {
+		if s.Filename == "" && !strings.Contains(n, ".") {
+			names[n] = true
+		}
+	}
+	registryMu.Unlock()
+	var out []string
+	for n := range names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	items := make([]Object, len(out))
+	for i, n := range out {
+		items[i] = NewStr(n)
+	}
+	return NewTuple(items...)
+}

@@ -39,6 +39,7 @@ func RunModuleAsMain(entry string, args []string) int {
 		}
 		SysModule.dict.setStr("path", NewList(NewStr(dir)))
 	}
+	SysModule.dict.setStr("builtin_module_names", builtinModuleNames())
 	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
 	var err *BaseException
 	if i := strings.LastIndexByte(entry, '.'); i >= 0 {
