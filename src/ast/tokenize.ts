@@ -147,142 +147,143 @@ export function tokenStream(text: string, byteCols = true): TokenStream {
     get error() { return error; },
   };
 
+  // The tokenizer loop proper; returns when `target` tokens are buffered or input ends.
   function run(): void {
-  outer: while (true) {
-    if (tokens.length >= target) return;
-    if (atbol) {
-      atbol = false;
-      let col = 0;
-      let p = pos;
-      for (;;) {
+    outer: while (true) {
+      if (tokens.length >= target) return;
+      if (atbol) {
+        atbol = false;
+        let col = 0;
+        let p = pos;
+        for (;;) {
+          const c = text.charCodeAt(p);
+          if (c === 32) col++;
+          else if (c === 9) col = (Math.floor(col / 8) + 1) * 8;
+          else if (c === 12) col = 0;
+          else break;
+          p++;
+        }
         const c = text.charCodeAt(p);
-        if (c === 32) col++;
-        else if (c === 9) col = (Math.floor(col / 8) + 1) * 8;
-        else if (c === 12) col = 0;
-        else break;
-        p++;
-      }
-      const c = text.charCodeAt(p);
-      const blank = c === 35 /* # */ || c === 10 || p >= n;
-      if (!blank && level === 0) {
-        const top = indstack[indstack.length - 1]!;
-        if (col > top) {
-          if (indstack.length >= MAXINDENT) {
-            fail('too many levels of indentation', p, 'IndentationError');
-            break;
-          }
-          indstack.push(col);
-          tokens.push({ type: T.INDENT, str: '', lineno, col: -1, start: p });
-        } else if (col < top) {
-          while (indstack.length > 1 && col < indstack[indstack.length - 1]!) {
-            indstack.pop();
-            tokens.push({ type: T.DEDENT, str: '', lineno, col: -1, start: p });
-          }
-          if (col !== indstack[indstack.length - 1]) {
-            fail('unindent does not match any outer indentation level', p, 'IndentationError');
-            break;
+        const blank = c === 35 /* # */ || c === 10 || p >= n;
+        if (!blank && level === 0) {
+          const top = indstack[indstack.length - 1]!;
+          if (col > top) {
+            if (indstack.length >= MAXINDENT) {
+              fail('too many levels of indentation', p, 'IndentationError');
+              break;
+            }
+            indstack.push(col);
+            tokens.push({ type: T.INDENT, str: '', lineno, col: -1, start: p });
+          } else if (col < top) {
+            while (indstack.length > 1 && col < indstack[indstack.length - 1]!) {
+              indstack.pop();
+              tokens.push({ type: T.DEDENT, str: '', lineno, col: -1, start: p });
+            }
+            if (col !== indstack[indstack.length - 1]) {
+              fail('unindent does not match any outer indentation level', p, 'IndentationError');
+              break;
+            }
           }
         }
+        pos = p;
       }
-      pos = p;
-    }
 
-    // Skip spaces, tabs and form feeds.
-    let c = text.charCodeAt(pos);
-    while (c === 32 || c === 9 || c === 12) c = text.charCodeAt(++pos);
-    if (c === 35) {
-      // A comment runs to the end of the line.
-      const nl = text.indexOf('\n', pos);
-      pos = nl < 0 ? n : nl;
-      c = text.charCodeAt(pos);
-    }
-    if (pos >= n) break;
-
-    const start = pos;
-    if (c === 10) {
-      pos++;
-      if (level === 0 && lineHasTokens(tokens)) push(T.NEWLINE, start, start + 1);
-      lineno++;
-      lineStart = pos;
-      atbol = true;
-      continue;
-    }
-
-    if (c < 128 && ID_START[c]) {
-      // String prefixes: b, br, r, u, ur (any case).
-      let p = pos;
-      const c0 = c | 32;
-      if (c0 === 98 /* b */ || c0 === 117 /* u */) {
-        let q = p + 1;
-        if ((text.charCodeAt(q) | 32) === 114) q++;
-        const qc = text.charCodeAt(q);
-        if (qc === 39 || qc === 34) { pos = q; if (!scanString(start)) break outer; continue; }
-      } else if (c0 === 114 /* r */) {
-        const qc = text.charCodeAt(p + 1);
-        if (qc === 39 || qc === 34) { pos = p + 1; if (!scanString(start)) break outer; continue; }
+      // Skip spaces, tabs and form feeds.
+      let c = text.charCodeAt(pos);
+      while (c === 32 || c === 9 || c === 12) c = text.charCodeAt(++pos);
+      if (c === 35) {
+        // A comment runs to the end of the line.
+        const nl = text.indexOf('\n', pos);
+        pos = nl < 0 ? n : nl;
+        c = text.charCodeAt(pos);
       }
-      p++;
-      for (;;) {
-        const d = text.charCodeAt(p);
-        if (d < 128 && ID_CHAR[d]) p++;
-        else break;
+      if (pos >= n) break;
+
+      const start = pos;
+      if (c === 10) {
+        pos++;
+        if (level === 0 && lineHasTokens(tokens)) push(T.NEWLINE, start, start + 1);
+        lineno++;
+        lineStart = pos;
+        atbol = true;
+        continue;
       }
-      pos = p;
-      push(T.NAME, start, p);
-      continue;
-    }
 
-    if (c === 39 || c === 34) {
-      if (!scanString(start)) break;
-      continue;
-    }
-
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(pos + 1)))) {
-      const end = scanNumber(text, pos);
-      if (end < 0) {
-        fail('invalid token', start);
-        break;
+      if (c < 128 && ID_START[c]) {
+        // String prefixes: b, br, r, u, ur (any case).
+        let p = pos;
+        const c0 = c | 32;
+        if (c0 === 98 /* b */ || c0 === 117 /* u */) {
+          let q = p + 1;
+          if ((text.charCodeAt(q) | 32) === 114) q++;
+          const qc = text.charCodeAt(q);
+          if (qc === 39 || qc === 34) { pos = q; if (!scanString(start)) break outer; continue; }
+        } else if (c0 === 114 /* r */) {
+          const qc = text.charCodeAt(p + 1);
+          if (qc === 39 || qc === 34) { pos = p + 1; if (!scanString(start)) break outer; continue; }
+        }
+        p++;
+        for (;;) {
+          const d = text.charCodeAt(p);
+          if (d < 128 && ID_CHAR[d]) p++;
+          else break;
+        }
+        pos = p;
+        push(T.NAME, start, p);
+        continue;
       }
-      pos = end;
-      push(T.NUMBER, start, end);
-      continue;
-    }
 
-    if (c === 92 /* \ */) {
-      const d = text.charCodeAt(pos + 1);
-      if (d !== 10) {
-        fail('unexpected character after line continuation character', pos + 1);
-        break;
+      if (c === 39 || c === 34) {
+        if (!scanString(start)) break;
+        continue;
       }
-      pos += 2;
-      lineno++;
-      lineStart = pos;
-      continue;
+
+      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(pos + 1)))) {
+        const end = scanNumber(text, pos);
+        if (end < 0) {
+          fail('invalid token', start);
+          break;
+        }
+        pos = end;
+        push(T.NUMBER, start, end);
+        continue;
+      }
+
+      if (c === 92 /* \ */) {
+        const d = text.charCodeAt(pos + 1);
+        if (d !== 10) {
+          fail('unexpected character after line continuation character', pos + 1);
+          break;
+        }
+        pos += 2;
+        lineno++;
+        lineStart = pos;
+        continue;
+      }
+
+      // Operators.
+      if (c === 40 || c === 91 || c === 123) level++;
+      else if (c === 41 || c === 93 || c === 125) level--;
+      // An unknown character becomes a one-character OP the grammar never accepts, as in CPython.
+      pos += opLength(text, pos, c);
+      push(T.OP, start, pos);
     }
 
-    // Operators.
-    if (c === 40 || c === 91 || c === 123) level++;
-    else if (c === 41 || c === 93 || c === 125) level--;
-    // An unknown character becomes a one-character OP the grammar never accepts, as in CPython.
-    pos += opLength(text, pos, c);
-    push(T.OP, start, pos);
-  }
-
-  if (!error) {
-    // End of input, as CPython's parsetok sees it: an implied NEWLINE if the logical line has
-    // tokens (also inside brackets or after a backslash, where the parser then fails), the
-    // pending DEDENTs and the end marker, all on the last line read.
-    const line = eofLine();
-    const lastLineStart = text.lastIndexOf('\n', n - 2) + 1;
-    const col = n > 0 ? colAt(lastLineStart, n - 1) : 0;
-    if (lineHasTokens(tokens)) tokens.push({ type: T.NEWLINE, str: '', lineno: line, col, start: n, implied: true });
-    while (indstack.length > 1) {
-      indstack.pop();
-      tokens.push({ type: T.DEDENT, str: '', lineno: line, col, start: n, implied: true });
+    if (!error) {
+      // End of input, as CPython's parsetok sees it: an implied NEWLINE if the logical line has
+      // tokens (also inside brackets or after a backslash, where the parser then fails), the
+      // pending DEDENTs and the end marker, all on the last line read.
+      const line = eofLine();
+      const lastLineStart = text.lastIndexOf('\n', n - 2) + 1;
+      const col = n > 0 ? colAt(lastLineStart, n - 1) : 0;
+      if (lineHasTokens(tokens)) tokens.push({ type: T.NEWLINE, str: '', lineno: line, col, start: n, implied: true });
+      while (indstack.length > 1) {
+        indstack.pop();
+        tokens.push({ type: T.DEDENT, str: '', lineno: line, col, start: n, implied: true });
+      }
+      tokens.push({ type: T.ENDMARKER, str: '', lineno: line, col, start: n, implied: true });
     }
-    tokens.push({ type: T.ENDMARKER, str: '', lineno: line, col, start: n, implied: true });
-  }
-  done = true;
+    done = true;
   }
 
   // Scans a string literal whose quote is at `pos`; `start` is where its prefix began.
