@@ -2,6 +2,7 @@ package py
 
 import (
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -18,6 +19,11 @@ func RunMain(entry string) int {
 
 // RunModuleAsMain is RunMain with explicit arguments (sys.argv[1:]).
 func RunModuleAsMain(entry string, args []string) int {
+	if os.Getenv("GOGC") == "" {
+		// Python programs allocate many short-lived small objects; a
+		// larger heap target trades memory for ~25% less GC CPU.
+		debug.SetGCPercent(400)
+	}
 	spec := lookupSpec(entry)
 	if spec == nil {
 		os.Stderr.WriteString("grumpy-audit: no module named " + entry + "\n")
