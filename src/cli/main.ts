@@ -17,9 +17,11 @@ export async function main(argv: string[]): Promise<number> {
   let status = 0;
   for (const cmd of commands) {
     const sub = cmd.define(program);
+    // --quiet is accepted after the command too (`grumpy-audit REPO --quiet`), as users type it.
+    if (!sub.options.some((o) => o.long === '--quiet')) sub.option('-q, --quiet', 'print only errors and the final result');
     sub.exitOverride();
     sub.action(async (...args: unknown[]) => {
-      const ctx = makeContext({ quiet: Boolean(program.opts().quiet) });
+      const ctx = makeContext({ quiet: Boolean(program.opts().quiet) || Boolean(sub.opts().quiet) });
       status = await cmd.run(ctx, args);
     });
   }
