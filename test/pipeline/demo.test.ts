@@ -58,6 +58,11 @@ describe('grumpy-audit fixtures/demo --verify', () => {
     expect(audit.pipeline!.goVet.ok).toBe(true);
   });
 
+  it('migrates the Go-interop module, which only the Go build can run', () => {
+    expect(mod('inventory.shout').imports.map((e) => [e.module, e.kind])).toEqual([['__go__.strings', 'go']]);
+    expect(mod('inventory.shout').migration).toMatchObject({ transpiled: true, builds: true, verified: 'not-run' });
+  });
+
   it('gives every ready module a migration record, with the reason when a step failed', () => {
     for (const m of audit.modules.filter((x) => x.verdict === 'ready')) {
       expect(m.migration, m.name).toBeDefined();
