@@ -30,6 +30,13 @@ export interface AstOptions {
 }
 
 export function parseModule(text: string, opts: AstOptions = {}): AstResult {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // CPython refuses such source before tokenizing (compile() raises TypeError).
+    const lineno = text.slice(0, nul).split('\n').length;
+    const error = { kind: 'TypeError', message: 'compile() expected string without null bytes', lineno, col: 0 };
+    return { error, lines: normaliseNewlines(text).split('\n').length - 1 };
+  }
   const src = normaliseNewlines(text);
   const latin1 = opts.encoding === 'latin-1' && !opts.utf8Columns;
   const toBytes = bytesEncoder(opts.encoding);
