@@ -285,6 +285,9 @@ func EncodeBytes(f *Frame, s, encoding string) (Object, *BaseException) {
 	case "hex":
 		return NewStr(hex.EncodeToString([]byte(s))), nil
 	case "base64":
+		if s == "" {
+			return emptyStr, nil
+		}
 		enc := base64.StdEncoding.EncodeToString([]byte(s))
 		var b strings.Builder
 		for len(enc) > 76 {

@@ -261,9 +261,7 @@ func (l *List) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExcept
 			a, b := l.Snapshot(), o.Snapshot()
 			return NewList(append(a, b...)...), nil
 		}
-		if side == Left {
-			return nil, NewTypeError("can only concatenate list (not \"" + y.Type().tpName() + "\") to list")
-		}
+
 	case OpMul:
 		n, ok, err := repeatCount(f, y)
 		if err != nil {

@@ -136,6 +136,9 @@ func binaryTypeError(op Op, a, b Object) *BaseException {
 		if _, ok := a.(*Tuple); ok {
 			return NewTypeError("can only concatenate tuple (not \"" + bn + "\") to tuple")
 		}
+		if _, ok := a.(*List); ok {
+			return NewTypeError("can only concatenate list (not \"" + bn + "\") to list")
+		}
 	case OpMul:
 		if isSequence(a) || isSequence(b) {
 			other := b

@@ -34,7 +34,12 @@ func defBinarySlot(t *Type, name string) {
 		if !ok {
 			return NotImplemented, nil
 		}
-		return b.Binary(f, s.op, baseOf(args[0]), s.side)
+		r, err := b.Binary(f, s.op, baseOf(args[0]), s.side)
+		if err == nil && r == NotImplemented && s.side == Left && (s.op == OpAdd || s.op == OpMul) && isSequence(baseOf(self)) {
+			// sequence concat/repeat raise instead of declining (sq_concat)
+			return nil, binaryTypeError(s.op, baseOf(self), args[0])
+		}
+		return r, err
 	})
 }
 
