@@ -22,7 +22,17 @@ func TestMethodsAgainstCPython(t *testing.T) {
 	for sc.Scan() {
 		n++
 		c := strings.Split(sc.Text(), "\t")
-		obj := parseLit(t, c[0])
+		var obj Object
+		switch {
+		case strings.HasPrefix(c[0], "set("), strings.HasPrefix(c[0], "frozenset("):
+			ctor, lit := SetType, strings.TrimPrefix(c[0], "set(")
+			if strings.HasPrefix(c[0], "frozenset(") {
+				ctor, lit = FrozenSetType, strings.TrimPrefix(c[0], "frozenset(")
+			}
+			obj = must(t)(Call1(nil, ctor, parseLit(t, lit[:len(lit)-1])))
+		default:
+			obj = parseLit(t, c[0])
+		}
 		if d, ok := obj.(*Dict); ok {
 			obj = d.Copy(nil)
 		}

@@ -369,9 +369,114 @@ func init() {
 		}
 		return NewList(out...), nil
 	})
-	for _, name := range []string{"split", "rsplit", "strip", "lstrip", "rstrip",
+	upad := func(name string, where int) {
+		t.def(name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := UnpackArgs(name, args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			r := selfUnicode(self).r
+			w, err := IndexInt(f, args[0], "an integer is required")
+			if err != nil {
+				return nil, err
+			}
+			fill := ' '
+			if len(args) == 2 {
+				u, ok, err := coerceUnicode(f, args[1])
+				if err != nil {
+					return nil, err
+				}
+				if !ok || len(u.r) != 1 {
+					return nil, NewTypeError(name + "() argument 2 must be char, not " + args[1].Type().tpName())
+				}
+				fill = u.r[0]
+			}
+			if w <= len(r) {
+				return NewUnicodeRunes(append([]rune(nil), r...)), nil
+			}
+			total := w - len(r)
+			var l int
+			switch where {
+			case 1:
+				l = total
+			case 2:
+				l = total/2 + (total & w & 1)
+			}
+			out := make([]rune, 0, w)
+			for i := 0; i < l; i++ {
+				out = append(out, fill)
+			}
+			out = append(out, r...)
+			for i := 0; i < total-l; i++ {
+				out = append(out, fill)
+			}
+			return NewUnicodeRunes(out), nil
+		})
+	}
+	upad("ljust", 0)
+	upad("rjust", 1)
+	upad("center", 2)
+	t.def("zfill", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("zfill", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		r := selfUnicode(self).r
+		w, err := IndexInt(f, args[0], "an integer is required")
+		if err != nil {
+			return nil, err
+		}
+		if w <= len(r) {
+			return NewUnicodeRunes(append([]rune(nil), r...)), nil
+		}
+		out := make([]rune, 0, w)
+		rest := r
+		if len(r) > 0 && (r[0] == '+' || r[0] == '-') {
+			out = append(out, r[0])
+			rest = r[1:]
+		}
+		for i := 0; i < w-len(r); i++ {
+			out = append(out, '0')
+		}
+		return NewUnicodeRunes(append(out, rest...)), nil
+	})
+	for _, name := range []string{"split", "rsplit"} {
+		name := name
+		strMeth := StrType.dict.getStr(name).(*BuiltinMethod)
+		t.def(name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+			if len(args) == 0 || args[0] == None {
+				// whitespace split uses Unicode whitespace
+				if err := UnpackArgs(name, args, kw, 0, 2); err != nil {
+					return nil, err
+				}
+				maxsplit := -1
+				if len(args) == 2 {
+					n, err := IndexInt(f, args[1], "an integer is required")
+					if err != nil {
+						return nil, err
+					}
+					maxsplit = n
+				}
+				return unicodeSplitWS(selfUnicode(self).r, maxsplit, name == "rsplit"), nil
+			}
+			conv := make([]Object, len(args))
+			for i, a := range args {
+				conv[i] = a
+				if u, ok, err := coerceUnicode(f, a); err != nil {
+					return nil, err
+				} else if ok {
+					conv[i] = NewStr(string(u.r))
+				}
+			}
+			s := string(selfUnicode(self).r)
+			r, err := strMeth.fn(f, NewStr(s), conv, kw)
+			if err != nil {
+				return nil, err
+			}
+			return utf8ResultsToUnicode(name, s, r), nil
+		})
+	}
+	for _, name := range []string{"strip", "lstrip", "rstrip",
 		"startswith", "endswith", "find", "rfind", "index", "rindex", "count", "replace",
-		"partition", "rpartition", "expandtabs", "zfill", "ljust", "rjust", "center"} {
+		"partition", "rpartition", "expandtabs"} {
 		name := name
 		strMeth := StrType.dict.getStr(name).(*BuiltinMethod)
 		t.def(name, func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
@@ -588,4 +693,59 @@ func ToUnicode(f *Frame, o Object) (*Unicode, *BaseException) {
 		return nil, err
 	}
 	return ToUnicode(f, s)
+}
+
+// unicodeSplitWS splits on runs of Unicode whitespace (split/rsplit with
+// no separator); the remainder after maxsplit keeps its inner spacing.
+func unicodeSplitWS(r []rune, maxsplit int, fromRight bool) *List {
+	var parts [][]rune
+	if !fromRight {
+		i := 0
+		for {
+			for i < len(r) && unicodeIsSpace(r[i]) {
+				i++
+			}
+			if i == len(r) {
+				break
+			}
+			if maxsplit >= 0 && len(parts) == maxsplit {
+				parts = append(parts, r[i:])
+				break
+			}
+			j := i
+			for j < len(r) && !unicodeIsSpace(r[j]) {
+				j++
+			}
+			parts = append(parts, r[i:j])
+			i = j
+		}
+	} else {
+		j := len(r)
+		for {
+			for j > 0 && unicodeIsSpace(r[j-1]) {
+				j--
+			}
+			if j == 0 {
+				break
+			}
+			if maxsplit >= 0 && len(parts) == maxsplit {
+				parts = append(parts, r[:j])
+				break
+			}
+			i := j
+			for i > 0 && !unicodeIsSpace(r[i-1]) {
+				i--
+			}
+			parts = append(parts, r[i:j])
+			j = i
+		}
+		for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+			parts[a], parts[b] = parts[b], parts[a]
+		}
+	}
+	out := make([]Object, len(parts))
+	for i, p := range parts {
+		out[i] = NewUnicodeRunes(append([]rune(nil), p...))
+	}
+	return NewList(out...)
 }

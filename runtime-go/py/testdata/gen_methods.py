@@ -46,4 +46,32 @@ for d in dicts:
         except Exception as e:
             r = '!%s: %s' % (type(e).__name__, e)
         out.write('\t'.join([repr(d), name, repr(args), r]) + '\n')
+unis = [u'caf\xe9 na\xefve', u'\u0391\u03b2\u03b3 \u03b4', u'stra\xdfe', u'\xc9T\xc9', u'a\u2028b\x85c']
+ucalls = [('upper', ()), ('lower', ()), ('title', ()), ('capitalize', ()), ('swapcase', ()), ('isalpha', ()),
+          ('isupper', ()), ('islower', ()), ('istitle', ()), ('split', ()), ('splitlines', ()), ('find', (u'\xe9',)),
+          ('replace', (u'a', u'\xe0')), ('center', (15, u'\xb7')), ('encode', ('utf-8',)), ('encode', ('latin-1',)),
+          ('encode', ('ascii', 'replace')), ('encode', ('ascii', 'xmlcharrefreplace')), ('encode', ('ascii',)),
+          ('encode', ('unicode_escape',)), ('__len__', ()), ('strip', (u'a\xe9',)), ('zfill', (12,))]
+for u in unis:
+    for name, args in ucalls:
+        try:
+            r = repr(getattr(u, name)(*args))
+        except Exception as e:
+            r = '!%s: %s' % (type(e).__name__, e)
+        out.write('\t'.join([repr(u), name, repr(args), r]) + '\n')
+sets = [[], [1, 2, 3], ['a', 'b']]
+scalls = [('union', ([3, 4],)), ('intersection', ([2, 3, 9],)), ('difference', ([1],)), ('symmetric_difference', ([1, 9],)),
+          ('issubset', ([1, 2, 3, 4],)), ('issuperset', ([1],)), ('isdisjoint', ([7],)), ('copy', ()), ('__len__', ()),
+          ('__contains__', (2,)), ('pop', ()), ('remove', (5,)), ('discard', (5,))]
+for l in sets:
+    for name, args in scalls:
+        for ctor in (set, frozenset):
+            obj = ctor(l)
+            if not hasattr(obj, name):
+                continue
+            try:
+                r = repr(getattr(obj, name)(*args))
+            except Exception as e:
+                r = '!%s: %s' % (type(e).__name__, e)
+            out.write('\t'.join(['%s(%r)' % (ctor.__name__, l), name, repr(args), r]) + '\n')
 out.close()
