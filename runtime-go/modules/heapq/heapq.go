@@ -4,6 +4,10 @@
 //
 // Members: heappush heappop heapify heapreplace heappushpop nlargest
 // nsmallest.
+//
+// Each list step is atomic but a whole heappush/heappop is not: threads
+// sharing one heap must lock around it (Queue.PriorityQueue does). Under
+// CPython's GIL the C functions happen to be atomic.
 package heapq
 
 import (

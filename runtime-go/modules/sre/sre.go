@@ -24,6 +24,7 @@ package sre
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/native"
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/py"
@@ -564,6 +565,7 @@ func stateSlice(f *py.Frame, st *state, subj *subject, g int, empty bool) (py.Ob
 }
 
 type scan struct {
+	mu   sync.Mutex // one search at a time, as under the GIL
 	pat  *pattern
 	subj *subject
 	st   *state
@@ -585,6 +587,8 @@ func scanner(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Ob
 }
 
 func (s *scan) step(search bool) (py.Object, *py.BaseException) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	st := s.st
 	st.reset()
 	st.ptr = st.start
