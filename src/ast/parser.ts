@@ -451,7 +451,7 @@ class Parser {
       }
       if (paren) this.expectOp(')');
     }
-    if (module === '__future__' && level === 0) {
+    if (futureHackApplies(level, module)) {
       for (const a of names) if (a.name === 'print_function') this.printFunction = true;
     }
     return { _type: 'ImportFrom', module, names, level, lineno: t.lineno, col_offset: t.col };
@@ -1339,15 +1339,35 @@ const LEVEL_OPS: ReadonlyArray<ReadonlySet<string>> = [
 ];
 
 /**
- * CPython applies unicode_literals to the whole file once any `from __future__ import` names
- * it (the flag is read after parsing), so we look for it before decoding any string.
+ * Which `from … import` statements set future flags. CPython's parser (future_hack) only
+ * rejects a single-name module other than __future__, and reads the names from the statement's
+ * fourth child; so `from os.path import print_function` and `from . import print_function` set
+ * the flag too, while `from .. import` and `from .a import` do not (measured on python2.7).
+ */
+function futureHackApplies(level: number, module: string | null): boolean {
+  if (level === 0) return module === '__future__' || (module !== null && module.indexOf('.') >= 0);
+  return level === 1 && module === null;
+}
+
+/**
+ * CPython applies unicode_literals to the whole file once any such import names it (the flag
+ * is read after parsing), so we look for it before decoding any string.
  */
 export function hasFutureUnicodeLiterals(toks: Token[]): boolean {
   for (let k = 0; k + 3 < toks.length; k++) {
     const t = toks[k]!;
     if (t.type !== T.NAME || t.str !== 'from') continue;
-    if (toks[k + 1]!.str !== '__future__' || toks[k + 2]!.str !== 'import') continue;
-    for (let j = k + 3; j < toks.length; j++) {
+    let j = k + 1;
+    let level = 0;
+    while (toks[j]?.type === T.OP && toks[j]!.str === '.') { level++; j++; }
+    let module: string | null = null;
+    while (toks[j]?.type === T.NAME && toks[j]!.str !== 'import') {
+      module = (module === null ? '' : module + '.') + toks[j]!.str;
+      j++;
+      if (toks[j]?.type === T.OP && toks[j]!.str === '.') j++;
+    }
+    if (toks[j]?.str !== 'import' || !futureHackApplies(level, module)) continue;
+    for (j++; j < toks.length; j++) {
       const u = toks[j]!;
       if (u.type === T.NEWLINE || u.str === ';' || u.type === T.ENDMARKER) break;
       const prev = toks[j - 1]!.str;
