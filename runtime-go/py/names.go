@@ -72,15 +72,7 @@ func UnboundFree(name string) *BaseException {
 }
 
 func dictGetStrObj(d *Dict, k *Str) Object {
-	h := k.hash()
-	d.ht.mu.Lock()
-	e, _ := d.ht.get(nil, k, h)
-	var v Object
-	if e != nil {
-		v = e.value
-	}
-	d.ht.mu.Unlock()
-	return v
+	return d.getStrH(k.s, k.hash())
 }
 
 // BuildClass creates a class from an evaluated body namespace, choosing

@@ -251,6 +251,19 @@ func (t *Type) callDefault(f *Frame, args []Object, kw Kwargs) (Object, *BaseExc
 	if t == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
 	}
+	if t.builtin && !t.native && t.newFn != nil && t != TypeType {
+		// built-in constructors (str(x), int(x)...): no user __new__ possible
+		obj, err := t.newFn(f, t, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		if init := t.lookup("__init__"); init != nil && init != objectInit && obj.Type() == t {
+			if _, err := callDescr(f, init, obj, t, args, kw); err != nil {
+				return nil, err
+			}
+		}
+		return obj, nil
+	}
 	newm := t.lookup("__new__")
 	var obj Object
 	var err *BaseException
