@@ -74,7 +74,7 @@ export function expr(b: Body, e: A.expr): string {
     case 'Name': return loadName(b, e.id, e);
     case 'Attribute': {
       const o = expr(b, e.value);
-      return call(b, `py.GetAttr(f, ${o}, ${goUtf8(e.attr)})`);
+      return call(b, `py.GetAttrStr(f, ${o}, ${nameConst(b, e.attr)})`);
     }
     case 'Subscript': return subscript(b, e);
     case 'BinOp': {
@@ -283,7 +283,9 @@ function callExpr(b: Body, e: A.Call): string {
     const o = expr(b, e.func.value);
     const args = exprs(b, e.args);
     const kw = kwargs(b, e.keywords);
-    return call(b, `py.CallMethod(f, ${o}, ${goUtf8(e.func.attr)}, ${args.length ? list(args) : 'nil'}, ${kw})`);
+    const name = nameConst(b, e.func.attr);
+    if (kw === 'nil' && args.length <= 2) return call(b, `py.CallMethod${args.length}(f, ${[o, name, ...args].join(', ')})`);
+    return call(b, `py.CallMethodStr(f, ${o}, ${name}, ${args.length ? list(args) : 'nil'}, ${kw})`);
   }
   const fn = expr(b, e.func);
   const args = exprs(b, e.args);
@@ -387,7 +389,7 @@ export function assign(b: Body, target: A.expr, value: string): void {
     case 'Name': storeName(b, target.id, value); return;
     case 'Attribute': {
       const o = expr(b, target.value);
-      run(b, `py.SetAttr(f, ${o}, ${goUtf8(target.attr)}, ${value})`);
+      run(b, `py.SetAttrStr(f, ${o}, ${nameConst(b, target.attr)}, ${value})`);
       return;
     }
     case 'Subscript': {

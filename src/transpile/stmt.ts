@@ -4,7 +4,7 @@
 
 import type * as A from '../ast/nodes.js';
 import { CTL_BREAK, CTL_CONTINUE, CTL_RETURN, type Body } from './context.js';
-import { assign, call, deleteName, expr, forEach, not, run, sliceKey, truth } from './expr.js';
+import { assign, call, deleteName, expr, forEach, nameConst, not, run, sliceKey, truth } from './expr.js';
 import { emitClassDef, emitFunctionDef } from './func.js';
 import { goUtf8 } from './goliteral.js';
 import { inplaceFn } from './rt.js';
@@ -98,10 +98,10 @@ function augAssign(b: Body, st: A.AugAssign): void {
   }
   if (t._type === 'Attribute') {
     const o = expr(b, t.value);
-    const cur = call(b, `py.GetAttr(f, ${o}, ${goUtf8(t.attr)})`);
+    const cur = call(b, `py.GetAttrStr(f, ${o}, ${nameConst(b, t.attr)})`);
     const v = expr(b, st.value);
     const r = call(b, `${fn}${cur}, ${v})`);
-    run(b, `py.SetAttr(f, ${o}, ${goUtf8(t.attr)}, ${r})`);
+    run(b, `py.SetAttrStr(f, ${o}, ${nameConst(b, t.attr)}, ${r})`);
     return;
   }
   if (t._type === 'Subscript') {
