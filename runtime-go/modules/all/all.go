@@ -29,6 +29,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sha"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sha256"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sha512"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/signal"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/socket"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sre"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/strop"
