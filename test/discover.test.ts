@@ -93,3 +93,12 @@ describe('discover', () => {
     expect((await discover(root, { include: ['venv/**/*.py'] })).files.map((f) => f.path)).toEqual(['venv/lib/six.py']);
   });
 });
+
+describe('CPython tokenizer quirks', () => {
+  it('accepts a BOM only with the exact utf-8 spelling of the cookie', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    expect(decodePython2(new Uint8Array([...bom, ...enc('# coding: utf-8\n')])).error).toBeUndefined();
+    expect(decodePython2(new Uint8Array([...bom, ...enc('# coding: UTF_8\n')])).error).toBeUndefined();
+    expect(decodePython2(new Uint8Array([...bom, ...enc('# coding: utf8\n')])).error?.message).toBe('encoding problem: utf8 with BOM');
+  });
+});

@@ -3,7 +3,7 @@
 // non-ASCII bytes reach string literals unchanged — ast.parse accepts them, although running
 // the file would not: that refusal is reported as a warning).
 
-import { decodePython2, findCookie } from '../discover/encoding.js';
+import { decodePython2, findCookie, tokenizerNormalName } from '../discover/encoding.js';
 import { parseModule, type AstResult } from './index.js';
 
 export interface SourceAst extends AstResult {
@@ -14,24 +14,11 @@ export interface SourceAst extends AstResult {
   decodeError?: { id: string; message: string; line: number };
 }
 
-/**
- * CPython's tokenizer normalises only exact spellings of utf-8 and latin-1 ("utf-8", "latin-1",
- * "iso-8859-1"…); other spellings ("utf8", "latin1") go through the codec machinery. That
- * decides two quirks: a BOM needs the normalised "utf-8", and only a normalised latin-1 file
- * keeps raw bytes (one per column) instead of UTF-8 columns.
- */
-function normalName(cookie: string): string {
-  const buf = cookie.slice(0, 12).toLowerCase().replace(/_/g, '-');
-  if (buf === 'utf-8' || buf.startsWith('utf-8-')) return 'utf-8';
-  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(buf)) return 'iso-8859-1';
-  return cookie;
-}
-
 export function parseSourceBytes(bytes: Uint8Array): SourceAst {
   const d = decodePython2(bytes);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const cookie = findCookie(bom ? bytes.subarray(3) : bytes);
-  const normal = cookie ? normalName(cookie.name) : undefined;
+  const normal = cookie ? tokenizerNormalName(cookie.name) : undefined;
   if (!d.error && bom && cookie && normal !== 'utf-8') {
     const message = `encoding problem: ${cookie.name} with BOM`;
     return { lines: d.text.split('\n').length, encoding: d.encoding, decodeError: { id: 'decode-bom-mismatch', message, line: cookie.line } };

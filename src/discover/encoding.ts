@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 // Decodes Python 2.7 source bytes the way CPython 2.7's tokenizer does: a UTF-8 BOM, or a
 // PEP 263 coding cookie on line 1 or 2, else ASCII. Python 2.7 checks line 2 even when line 1
 // is code, unlike Python 3.
@@ -32,6 +34,19 @@ const WHATWG: Record<string, string> = {
   gbk: 'gbk', gb2312: 'gbk', gb18030: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'utf-16': 'utf-16le',
 };
 
+/**
+ * CPython's tokenizer normalises only exact spellings of utf-8 and latin-1 ("utf-8", "latin-1",
+ * "iso-8859-1", each optionally followed by "-…"); other spellings ("utf8", "latin1") go through
+ * the codec machinery. A BOM needs the normalised "utf-8", and only a normalised latin-1 file
+ * keeps raw bytes (one per column) instead of UTF-8 columns.
+ */
+export function tokenizerNormalName(cookie: string): string {
+  const buf = cookie.slice(0, 12).toLowerCase().replace(/_/g, '-');
+  if (buf === 'utf-8' || buf.startsWith('utf-8-')) return 'utf-8';
+  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(buf)) return 'iso-8859-1';
+  return cookie;
+}
+
 export function canonicalCodec(name: string): string | undefined {
   const n = name.toLowerCase().replace(/_/g, '-');
   // CPython's tokenizer normalises "utf-8-*" and "latin-1-*"/"iso-8859-1-*" prefixes itself.
@@ -62,12 +77,8 @@ function cp1252(bytes: Uint8Array): { text: string; bad?: number } {
 }
 
 function latin1(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + CHUNK)));
-  }
-  return out;
+  // Buffer's latin1 decoder maps each byte to the code point of the same value, natively.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** The first two physical lines, as latin-1 text, for cookie detection. */
@@ -115,7 +126,7 @@ export function decodePython2(bytes: Uint8Array): Decoded {
     encoding = canon;
   }
   if (bom) {
-    if (cookie && encoding !== 'utf-8') {
+    if (cookie && tokenizerNormalName(cookie.name) !== 'utf-8') {
       return {
         text: latin1(body), encoding, bom,
         error: { id: 'decode-bom-mismatch', message: `encoding problem: ${cookie.name} with BOM`, line: cookie.line },
@@ -125,6 +136,7 @@ export function decodePython2(bytes: Uint8Array): Decoded {
   }
   if (encoding === 'latin-1') return { text: latin1(body), encoding, bom };
   if (encoding === 'ascii') {
+    if (isAscii(body)) return { text: latin1(body), encoding, bom };
     for (let i = 0; i < body.length; i++) {
       if (body[i]! >= 0x80) {
         const line = lineOfOffset(body, i);
