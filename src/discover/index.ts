@@ -2,6 +2,7 @@
 // Output is plain data; nothing here imports or executes the scanned code.
 
 import fg from 'fast-glob';
+import pMap from 'p-map';
 import { createHash } from 'node:crypto';
 import { promises as fsp, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -87,15 +88,20 @@ export async function discover(rootArg: string, opts: DiscoverOptions = {}): Pro
     stats: false,
   });
   const paths = entries.map((e) => e.path).sort();
-  const files: SourceFile[] = [];
   let done = 0;
-  for (const rel of paths) {
+  // Reads overlap (the kernel and libuv do the work); results keep the sorted path order.
+  const read = await pMap(paths, async (rel) => {
     const kind = KIND_BY_EXT[path.extname(rel).toLowerCase()];
     progress(events, 'discover', ++done, paths.length);
-    if (!kind) continue;
-    const abs = path.join(root, rel);
-    const file = await readOne(root, rel, abs, kind, diagnostics);
-    if (file) files.push(file);
+    if (!kind) return { file: undefined, diags: [] as Diagnostic[] };
+    const diags: Diagnostic[] = [];
+    const file = await readOne(root, rel, path.join(root, rel), kind, diags);
+    return { file, diags };
+  }, { concurrency: 32 });
+  const files: SourceFile[] = [];
+  for (const r of read) {
+    diagnostics.push(...r.diags);
+    if (r.file) files.push(r.file);
   }
   await reportSkippedDirLinks(root, diagnostics, opts);
   return { root, files, diagnostics };
