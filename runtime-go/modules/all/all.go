@@ -13,6 +13,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/codecs"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/collections"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/csv"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/datetime"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/errno"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/exceptions"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/functools"
