@@ -132,7 +132,17 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
   }));
   const statusByPath = new Map(named.modules.map((m, i) => [m.path, statuses[i]!]));
   for (const f of findings) if (f.severity === 'blocker' && f.module !== undefined) statusByPath.get(f.file)?.blockers.push(f);
-  const ready = assessReadiness(graph, statuses);
+  // Importing pkg.sub runs pkg/__init__ first, so a submodule cannot migrate before its package.
+  // Those implicit edges decide verdicts, but stay out of the reported cycles and waves, where
+  // every package importing its own submodules would show up as a cycle nobody wrote.
+  const parentEdges: GraphEdge[] = [];
+  for (const name of modules.keys()) {
+    const dot = name.lastIndexOf('.');
+    if (dot > 0 && modules.has(name.slice(0, dot))) {
+      parentEdges.push({ from: name, to: name.slice(0, dot), lazy: false, conditional: false, optional: false });
+    }
+  }
+  const ready = assessReadiness(parentEdges.length > 0 ? buildGraph([...modules.keys()], [...edges, ...parentEdges]) : graph, statuses);
 
   const records: ModuleRecord[] = named.modules.map((m, i) => {
     const r: ModuleRecord = {
