@@ -128,6 +128,7 @@ func (d *Dict) setStrObj(k *Str, v Object) {
 	d.ht.mu.Lock()
 	if ep := d.ht.findStr(k.s, h); ep != nil {
 		ep.value = v
+		d.ht.gen.Add(1)
 		d.ht.mu.Unlock()
 		return
 	}

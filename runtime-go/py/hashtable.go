@@ -1,6 +1,9 @@
 package py
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // hashtable is the single open-addressing table behind dict, set and
 // frozenset. It reproduces CPython 2.7's dictobject.c/setobject.c layout
@@ -21,6 +24,9 @@ type hashtable struct {
 	fill    int // active + dummy
 	used    int // active
 	version uint64
+	// gen counts every mutation, values included; read without the lock
+	// by the global-name caches (names.go).
+	gen atomic.Uint64
 }
 
 type htEntry struct {
@@ -205,6 +211,7 @@ func (h *hashtable) insert(f *Frame, key Object, hash int64, value Object) (bool
 	ep := &h.table[i]
 	if ep.key != nil && ep.key != dummy {
 		ep.value = value
+		h.gen.Add(1)
 		return false, nil
 	}
 	if ep.key == nil {
@@ -215,6 +222,7 @@ func (h *hashtable) insert(f *Frame, key Object, hash int64, value Object) (bool
 	ep.value = value
 	h.used++
 	h.version++
+	h.gen.Add(1)
 	return true, nil
 }
 
@@ -276,6 +284,7 @@ func (h *hashtable) resize(minused int) {
 		}
 	}
 	h.version++
+	h.gen.Add(1)
 }
 
 // del removes key, leaving a dummy; reports whether it was present.
@@ -293,6 +302,7 @@ func (h *hashtable) del(f *Frame, key Object, hash int64) (*htEntry, *BaseExcept
 	ep.value = nil
 	h.used--
 	h.version++
+	h.gen.Add(1)
 	return &old, nil
 }
 
@@ -303,6 +313,7 @@ func (h *hashtable) clear() {
 	h.mask = htMinSize - 1
 	h.fill, h.used = 0, 0
 	h.version++
+	h.gen.Add(1)
 }
 
 // popitem removes an arbitrary item exactly as dict.popitem/set.pop do,
@@ -336,6 +347,7 @@ func (h *hashtable) popitem() (htEntry, bool) {
 	h.used--
 	h.table[0].hash = int64(i + 1)
 	h.version++
+	h.gen.Add(1)
 	return old, true
 }
 

@@ -7,13 +7,39 @@ package py
 // Builtins is the __builtin__ module's dict.
 var Builtins = NewDict()
 
+// globalCache remembers where an identifier resolved: valid while
+// neither the globals dict nor the builtins dict has changed since.
+type globalCache struct {
+	globals      *Dict
+	gGen, bGen   uint64
+	v            Object
+	fromBuiltins bool
+}
+
+// loadGlobalCached resolves name in globals then builtins, memoising the
+// result on the interned *Str (lock-free when nothing changed).
+func loadGlobalCached(globals *Dict, name *Str) Object {
+	if c := name.gcache.Load(); c != nil && c.globals == globals && c.gGen == globals.ht.gen.Load() &&
+		(!c.fromBuiltins || c.bGen == Builtins.ht.gen.Load()) {
+		return c.v
+	}
+	gGen := globals.ht.gen.Load()
+	bGen := Builtins.ht.gen.Load()
+	if v := dictGetStrObj(globals, name); v != nil {
+		name.gcache.Store(&globalCache{globals: globals, gGen: gGen, v: v})
+		return v
+	}
+	if v := dictGetStrObj(Builtins, name); v != nil {
+		name.gcache.Store(&globalCache{globals: globals, gGen: gGen, bGen: bGen, v: v, fromBuiltins: true})
+		return v
+	}
+	return nil
+}
+
 // LoadGlobal is LOAD_GLOBAL inside a function: module globals, then
 // builtins, else NameError "global name 'x' is not defined".
 func LoadGlobal(f *Frame, name *Str) (Object, *BaseException) {
-	if v := dictGetStrObj(f.Globals, name); v != nil {
-		return v, nil
-	}
-	if v := dictGetStrObj(Builtins, name); v != nil {
+	if v := loadGlobalCached(f.Globals, name); v != nil {
 		return v, nil
 	}
 	return nil, NewNameError("global name '" + name.s + "' is not defined")

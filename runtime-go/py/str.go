@@ -13,6 +13,8 @@ import (
 type Str struct {
 	s string
 	h atomic.Int64 // 0 = not computed yet
+	// gcache memoises LoadGlobal/LoadName for identifier constants.
+	gcache atomic.Pointer[globalCache]
 }
 
 // StrType is `str`; BaseStringType is `basestring`.
