@@ -113,6 +113,11 @@ func (fn *Function) invoke(caller *Frame, self Object, args []Object, kw Kwargs)
 		if fr.depth > recursionLimit {
 			return nil, NewRuntimeError("maximum recursion depth exceeded")
 		}
+		if interruptPending.Load() {
+			if err := checkInterrupt(caller); err != nil {
+				return nil, err
+			}
+		}
 	}
 	nself := 0
 	if self != nil {

@@ -24,6 +24,7 @@ func RunModuleAsMain(entry string, args []string) int {
 		// larger heap target trades memory for ~25% less GC CPU.
 		debug.SetGCPercent(400)
 	}
+	installSignalHandlers()
 	spec := lookupSpec(entry)
 	if spec == nil {
 		os.Stderr.WriteString("grumpy-audit: no module named " + entry + "\n")

@@ -545,6 +545,11 @@ func (fn *Function) newFrame(caller *Frame) (*Frame, *BaseException) {
 		if fr.depth > recursionLimit {
 			return nil, NewRuntimeError("maximum recursion depth exceeded")
 		}
+		if interruptPending.Load() {
+			if err := checkInterrupt(caller); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return fr, nil
 }
@@ -559,13 +564,9 @@ func (fn *Function) run(fr *Frame, args []Object) (Object, *BaseException) {
 }
 
 func (fn *Function) call1(caller *Frame, a Object) (Object, *BaseException) {
-	fr := &Frame{Back: caller, Code: fn.code, Globals: fn.globals}
-	if caller != nil {
-		fr.depth = caller.depth + 1
-		fr.thread = caller.thread
-		if fr.depth > recursionLimit {
-			return nil, NewRuntimeError("maximum recursion depth exceeded")
-		}
+	fr, err := fn.newFrame(caller)
+	if err != nil {
+		return nil, err
 	}
 	fr.argBuf[0] = a
 	r, err := fn.body(fr, fr.argBuf[:1])
@@ -689,6 +690,11 @@ func Iter(f *Frame, o Object) (Object, *BaseException) {
 
 // Next advances an iterator: (nil, nil) at exhaustion.
 func Next(f *Frame, it Object) (Object, *BaseException) {
+	if interruptPending.Load() {
+		if err := checkInterrupt(f); err != nil {
+			return nil, err
+		}
+	}
 	if n, ok := it.(Iterator); ok {
 		return n.Next(f)
 	}
