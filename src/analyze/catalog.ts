@@ -1,11 +1,11 @@
 // The module lists the analyzer classifies imports against: the CPython 2.7 stdlib (generated from
 // python2.7 by scripts/gen-stdlib-list.py), known third-party C extensions, and the Go runtime's
-// native module list. Which stdlib modules count as supported is one pluggable StdlibSupport.
+// native module registry. Which stdlib modules count as supported is one pluggable StdlibSupport.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { packageRoot } from '../version.js';
+import { nativeModules } from '../runtime-support.js';
 import { defaultRulesDir } from './rules/load.js';
 
 export type StdlibImpl = 'builtin' | 'extension' | 'pure' | 'other-platform';
@@ -39,22 +39,19 @@ export interface Catalog {
 
 interface StdlibDoc { modules: Record<string, StdlibImpl>; aliases: Record<string, string> }
 interface NativeDoc { packages: Record<string, NativePackage>; tooling: string[]; distributions: Record<string, string> }
-interface SupportDoc { native: string[] }
 
 let cached: Catalog | undefined;
 
-/** The runtime's published list replaces our placeholder as soon as it exists. */
-export function runtimeSupportFile(rulesDir: string): string {
-  const published = path.join(packageRoot, 'runtime-go', 'supported-modules.json');
-  return existsSync(published) ? published : path.join(rulesDir, 'runtime-support.json');
+/** The modules the Go runtime registers natively: the one source of truth for "supported". */
+export function runtimeNativeModules(): string[] {
+  return [...nativeModules().keys()].sort();
 }
 
 export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
   if (cached && rulesDir === defaultRulesDir()) return cached;
   const std = JSON.parse(readFileSync(path.join(rulesDir, 'stdlib-modules.json'), 'utf8')) as StdlibDoc;
   const native = parseYaml(readFileSync(path.join(rulesDir, 'native-packages.yaml'), 'utf8')) as NativeDoc;
-  const supportFile = runtimeSupportFile(rulesDir);
-  const provided = new Set((JSON.parse(readFileSync(supportFile, 'utf8')) as SupportDoc).native);
+  const provided = new Set(runtimeNativeModules());
   const modules = new Map(Object.entries(std.modules));
   const aliases = new Map(Object.entries(std.aliases));
   const dists = new Map(Object.entries(native.distributions).map(([k, v]) => [k.toLowerCase(), v]));
@@ -69,7 +66,7 @@ export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
     },
     alias: (name) => aliases.get(name),
     support: {
-      source: path.relative(packageRoot, supportFile),
+      source: 'the native modules runtime-go registers',
       provides: (module, impl) => impl === 'pure' || provided.has(module),
     },
     nativePackage(name) {

@@ -4,11 +4,11 @@
 
 import fg from 'fast-glob';
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, type Stats } from 'node:fs';
+import { realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_EXCLUDES } from '../discover/index.js';
 import { toolVersion } from '../version.js';
-import { runtimeSupportFile } from './catalog.js';
+import { runtimeNativeModules } from './catalog.js';
 
 export interface FingerprintInput {
   repo: string;
@@ -27,11 +27,7 @@ export async function repositoryFingerprint(input: FingerprintInput): Promise<st
   h.update(JSON.stringify({
     root, tool: toolVersion, rules: input.rulesHash, include: input.include ?? null, exclude: input.exclude ?? null, roots: input.roots ?? null,
   }));
-  try {
-    h.update(readFileSync(runtimeSupportFile(input.rulesDir)));
-  } catch {
-    h.update('no runtime support list');
-  }
+  h.update(runtimeNativeModules().join(','));
   const rel = path.relative(root, path.resolve(input.cacheDir));
   const ignore = [...(input.include && input.include.length > 0 ? [] : DEFAULT_EXCLUDES), ...(input.exclude ?? [])];
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);

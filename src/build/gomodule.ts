@@ -3,18 +3,16 @@
 
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RUNTIME_IMPORT } from '../transpile/module.js';
 
 export const GO_MODULE = 'grumpyprog';
 const RUNTIME_MODULE = 'github.com/grumpy-audit/grumpy-audit/runtime-go';
 
 /** The runtime-go directory of this installation (…/runtime-go beside dist/ and src/). */
-export function runtimeDir(): string {
-  // GRUMPY_RUNTIME points at another copy of runtime-go (e.g. a snapshot of a given commit).
-  if (process.env.GRUMPY_RUNTIME) return path.resolve(process.env.GRUMPY_RUNTIME);
-  return fileURLToPath(new URL('../../runtime-go', import.meta.url));
-}
+import { runtimeGoDir } from '../runtime-support.js';
+
+/** The runtime-go directory the generated modules build against. */
+export const runtimeDir = runtimeGoDir;
 
 export interface GoPackage {
   /** Directory under the module root, e.g. "m/m___main__". */

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runtimeGoDir } from '../runtime-support.js';
 import type * as A from '../ast/nodes.js';
 import { cacheRoot, sha256 } from '../build/cache.js';
 import { findGo } from '../build/toolchain.js';
@@ -246,10 +246,7 @@ function walk(node: unknown, visit: (n: { _type: string }) => void): void {
 
 const memo = new Map<string, GoPackageInfo>();
 
-function runtimeDir(): string {
-  if (process.env.GRUMPY_RUNTIME) return path.resolve(process.env.GRUMPY_RUNTIME);
-  return fileURLToPath(new URL('../../runtime-go', import.meta.url));
-}
+const runtimeDir = runtimeGoDir;
 
 /** Package info for each Go path, or null (after reporting) when goinspect cannot run. */
 function inspectPackages(paths: string[], report: (msg: string) => void): Map<string, GoPackageInfo> | null {
