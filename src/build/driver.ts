@@ -14,6 +14,8 @@ import { nativeModules } from './native.js';
 interface Manifest {
   binary: string;
   files: { abs: string; sha: string }[];
+  /** The build's warnings, reported again on every cached use. */
+  diagnostics?: Diagnostic[];
 }
 
 export interface PreparedBinary {
@@ -29,7 +31,7 @@ function manifestPath(entry: Entry, searchPaths: string[]): string {
   return path.join(cacheRoot(), 'entries', `${id.slice(0, 32)}.json`);
 }
 
-function fromManifest(file: string): string | undefined {
+function fromManifest(file: string): Manifest | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
@@ -37,7 +39,7 @@ function fromManifest(file: string): string | undefined {
     for (const f of m.files) {
       if (!existsSync(f.abs) || sha256(readFileSync(f.abs)) !== f.sha) return undefined;
     }
-    return m.binary;
+    return m;
   } catch {
     return undefined;
   }
@@ -47,7 +49,7 @@ export async function prepareBinary(entry: Entry, searchPaths: string[], opts: B
   const mpath = manifestPath(entry, searchPaths);
   if (!opts.vet && !process.env.GRUMPY_NO_CACHE) {
     const hit = fromManifest(mpath);
-    if (hit) return { binary: hit, diagnostics: [], cached: true };
+    if (hit) return { binary: hit.binary, diagnostics: hit.diagnostics ?? [], cached: true };
   }
   const program = await collectProgram(entry, searchPaths, new Set(nativeModules().keys()), parseSource);
   if (program.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: program.diagnostics, cached: false };
@@ -55,7 +57,7 @@ export async function prepareBinary(entry: Entry, searchPaths: string[], opts: B
   const diagnostics = [...program.diagnostics, ...built.diagnostics];
   if (built.binary) {
     mkdirSync(path.dirname(mpath), { recursive: true });
-    const m: Manifest = { binary: built.binary, files: program.modules.map((x) => ({ abs: x.abs, sha: sha256(x.bytes) })) };
+    const m: Manifest = { binary: built.binary, files: program.modules.map((x) => ({ abs: x.abs, sha: sha256(x.bytes) })), diagnostics };
     writeFileSync(mpath, JSON.stringify(m));
   }
   return { binary: built.binary, diagnostics, cached: built.cached };

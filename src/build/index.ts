@@ -2,7 +2,7 @@
 // and keep the binary in the content-hash cache so an unchanged program is not rebuilt.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, copyFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, copyFileSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../diagnostics.js';
@@ -56,7 +56,9 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
   const key = programKey(program);
   const binDir = path.join(cacheRoot(), 'bin');
   const binary = path.join(binDir, key.slice(0, 32));
-  if (existsSync(binary) && !opts.vet) return { binary, diagnostics: [], cached: true };
+  // The transpiler's warnings are kept beside the binary, so a cached build still reports them.
+  const diagsFile = `${binary}.diagnostics.json`;
+  if (existsSync(binary) && !opts.vet) return { binary, diagnostics: readDiagnostics(diagsFile), cached: true };
 
   const diagnostics: Diagnostic[] = [];
   const packages: GoPackage[] = [];
@@ -86,8 +88,17 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
     const v = spawnSync(go.go, ['vet', './...'], { cwd: goDir, env, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (v.status !== 0) diagnostics.push(diag('go-vet-failed', 'error', goDir, `go vet failed:\n${(v.stderr || v.stdout).trim()}`));
   }
+  writeFileSync(diagsFile, JSON.stringify(diagnostics));
   renameSync(tmp, binary);
   return { binary, diagnostics, cached: false, goDir };
+}
+
+function readDiagnostics(file: string): Diagnostic[] {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Diagnostic[];
+  } catch {
+    return [];
+  }
 }
 
 /** Copies a built binary to a user-chosen path (`build -o`). */

@@ -74,8 +74,16 @@ export class ModuleCtx {
   }
 
   error(node: { lineno?: number; col_offset?: number }, id: string, message: string): void {
+    this.report('error', node, id, message);
+  }
+
+  warning(node: { lineno?: number; col_offset?: number }, id: string, message: string): void {
+    this.report('warning', node, id, message);
+  }
+
+  private report(severity: 'error' | 'warning', node: { lineno?: number; col_offset?: number }, id: string, message: string): void {
     this.diags.push({
-      id, severity: 'error', file: this.file, line: node.lineno ?? 0, column: node.col_offset ?? 0, message,
+      id, severity, file: this.file, line: node.lineno ?? 0, column: node.col_offset ?? 0, message,
     } as Diagnostic);
   }
 }

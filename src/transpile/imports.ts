@@ -11,6 +11,12 @@ function resolveOrReport(b: Body, at: A.stmt, name: string | null, level: number
   // Go packages were checked (and any problem reported) before emission: see gointerop.ts.
   if (level === 0 && isGoModule(name)) return resolveGoImport(b.mod, name);
   const abs = b.mod.imports.resolve(name, level);
+  if (abs === null && level === 0 && name) {
+    // As in CPython, a module found nowhere is an ImportError when the import runs — which a
+    // `try/except ImportError` fallback may catch — not a reason to refuse the whole module.
+    b.mod.warning(at, 'missing-import', `'${name}' is not a module of this program nor one the runtime provides; importing it raises ImportError at run time`);
+    return name;
+  }
   if (abs === null) {
     const shown = '.'.repeat(level) + (name ?? '');
     b.mod.error(at, 'missing-import', `cannot import '${shown}': not a module of this program nor one the runtime provides`);

@@ -37,8 +37,12 @@ export const runCommand: CliCommand = {
     const opts = args[2] as { module?: string; path?: string[] };
     const { entry, argv } = entryFrom(args[0] as string | undefined, (args[1] as string[] | undefined) ?? [], opts.module);
     const built = await prepareBinary(entry, opts.path ?? []);
-    for (const d of built.diagnostics) if (d.severity !== 'info') ctx.stderr.write(formatDiagnostic(d) + '\n');
-    if (!built.binary) return EXIT_COMPILE;
+    // Once it builds, the program's own stderr must be all there is, byte for byte as under
+    // python2.7: compile warnings show only when the build fails (and always with `build`).
+    if (!built.binary) {
+      for (const d of built.diagnostics) if (d.severity !== 'info') ctx.stderr.write(formatDiagnostic(d) + '\n');
+      return EXIT_COMPILE;
+    }
     const r = spawnSync(built.binary, argv, { stdio: 'inherit' });
     if (r.error) throw r.error;
     if (r.signal) process.kill(process.pid, r.signal);
