@@ -5,11 +5,13 @@
 import type * as A from '../ast/nodes.js';
 import type { ModuleCtx } from './context.js';
 
-const BLOCKED_CALLS: Record<string, string> = {
-  eval: 'dynamic-eval',
-  compile: 'dynamic-compile',
-  execfile: 'dynamic-execfile',
-};
+// A Map, not an object literal: a call of a function named `constructor` must not find
+// Object.prototype's.
+const BLOCKED_CALLS = new Map<string, string>([
+  ['eval', 'dynamic-eval'],
+  ['compile', 'dynamic-compile'],
+  ['execfile', 'dynamic-execfile'],
+]);
 
 export function findBlocked(mod: ModuleCtx, root: A.Module): void {
   const visit = (node: unknown): void => {
@@ -24,8 +26,8 @@ export function findBlocked(mod: ModuleCtx, root: A.Module): void {
       mod.error(st, 'dynamic-exec', 'the exec statement runs code only known at run time; it cannot be transpiled');
     } else if (n._type === 'Call') {
       const c = n as unknown as A.Call;
-      if (c.func._type === 'Name' && BLOCKED_CALLS[c.func.id] && !isShadowed(mod, c.func.id)) {
-        const id = BLOCKED_CALLS[c.func.id]!;
+      const id = c.func._type === 'Name' ? BLOCKED_CALLS.get(c.func.id) : undefined;
+      if (id && c.func._type === 'Name' && !isShadowed(mod, c.func.id)) {
         mod.error(c, id, `${c.func.id}() runs code only known at run time; it cannot be transpiled`);
       }
     }
