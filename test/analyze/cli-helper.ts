@@ -10,9 +10,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `grumpy-audit ARGS` from source through tsx, in a real child process. */
-export function cli(args: string[], opts: SpawnSyncOptions = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+/**
+ * Spawns `grumpy-audit ARGS` from source through tsx, in a real child process; `prefix` runs it
+ * under another command (e.g. setpriv).
+ */
+export function cli(args: string[], opts: SpawnSyncOptions = {}, prefix: string[] = []): CliRun {
+  const argv = [process.execPath, '--import', 'tsx', ENTRY, ...args];
+  const [cmd, ...rest] = [...prefix, ...argv];
+  const r = spawnSync(cmd!, rest, {
     cwd: ROOT, encoding: 'utf8', timeout: 120_000, ...opts,
     env: { ...process.env, NO_COLOR: '1', ...(opts.env ?? {}) },
   });
