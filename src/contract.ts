@@ -31,6 +31,8 @@ export interface MigrationStatus {
   verified: VerifyStatus;
   sourceHash: string;
   drift: boolean;
+  /** Whether importing the module under the Go build succeeded (present when --check-imports ran). */
+  imports?: boolean;
   /** Why a step failed, when one did. */
   error?: string;
 }

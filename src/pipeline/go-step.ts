@@ -58,8 +58,16 @@ ${imports.join('\n')}
 
 func main() {
 \tif len(os.Args) < 2 {
-\t\tos.Stderr.WriteString("usage: app MODULE [ARGS...]\\nRuns MODULE as __main__, like python2.7 -m MODULE.\\n")
+\t\tos.Stderr.WriteString("usage: app MODULE [ARGS...]\\nRuns MODULE as __main__, like python2.7 -m MODULE.\\n       app --import MODULE\\nImports MODULE and prints the exception if that fails.\\n")
 \t\tos.Exit(2)
+\t}
+\tif os.Args[1] == "--import" && len(os.Args) == 3 {
+\t\tf := py.NewRootFrame()
+\t\tif _, err := py.ImportModule(f, os.Args[2]); err != nil {
+\t\t\tos.Stderr.WriteString(py.FormatExceptionOnly(f, err))
+\t\t\tos.Exit(1)
+\t\t}
+\t\tos.Exit(0)
 \t}
 \tos.Exit(py.RunModuleAsMain(os.Args[1], os.Args[2:]))
 }

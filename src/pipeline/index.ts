@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../state/atomic.js';
 import { hasDrift, loadManifest, saveManifest, type Manifest, type ManifestEntry } from '../state/manifest.js';
 import { toolVersion } from '../version.js';
 import { verifyInvocation, type VerifyRun } from '../verify/differential.js';
+import { checkImports, type ImportCheck } from '../verify/imports.js';
 import { entryInvocations } from './entrypoints.js';
 import { buildGoModule } from './go-step.js';
 import { planMigration, type MigrationPlan } from './plan.js';
@@ -31,6 +32,8 @@ export interface AuditRunOptions extends Pick<AnalyzeOptions, 'roots' | 'include
   verify?: boolean;
   /** `migrate`: only these modules (plus what they import); default every ready module. */
   only?: string[];
+  /** Import every built module under the Go build (runs module-level code). */
+  checkImports?: boolean;
   /** Skip the HTML report (scan-and-migrate only). */
   noReport?: boolean;
   events?: EventSink;
@@ -113,6 +116,14 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
     progress(events, 'verify', invocations.length, invocations.length);
   }
 
+  let imported = new Map<string, ImportCheck>();
+  if (opts.checkImports && go.binary) {
+    progress(events, 'imports', 0, 1);
+    const names = [...fresh].filter((n) => built.has(n)).sort();
+    imported = await checkImports(go.binary, names, root, config.verifyTimeout * 1000);
+    progress(events, 'imports', 1, 1);
+  }
+
   // 6. record
   const now = opts.now ?? new Date();
   const verified = verifiedByModule(runs, tr.closures);
@@ -128,7 +139,9 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
       builds: b?.ok === true,
       verified: verified.get(name) ?? (verifyEnabled ? 'not-run' : previous.modules[name]?.sourceHash === hashes.get(name) ? previous.modules[name]!.verified : 'not-run'),
     };
-    const why = t && !t.ok ? t.reason : b && !b.ok ? b.reason : undefined;
+    const imp = imported.get(name);
+    if (imp) entry.imports = imp.ok;
+    const why = t && !t.ok ? t.reason : b && !b.ok ? b.reason : imp && !imp.ok ? `import failed: ${imp.error}` : undefined;
     if (why) entry.error = why;
     manifest.modules[name] = entry;
   }

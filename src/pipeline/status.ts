@@ -30,6 +30,7 @@ export function withMigrationStatus(audit: Readonly<AuditJson>, manifest: Readon
         transpiled: e.transpiled, builds: e.builds, verified: e.verified,
         sourceHash: e.sourceHash, drift: hasDrift(e, hashes.get(m.name) ?? e.sourceHash),
       };
+      if (e.imports !== undefined) migration.imports = e.imports;
       if (e.error) migration.error = e.error;
       return { ...m, migration };
     }),

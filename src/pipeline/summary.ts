@@ -10,13 +10,14 @@ export function migrationTable(audit: Readonly<AuditJson>, style: { head: string
   t.push(['ready to migrate', audit.modules.filter((m) => m.verdict === 'ready').length]);
   t.push(['transpiled', count((m) => m.migration!.transpiled)]);
   t.push(['builds', count((m) => m.migration!.builds)]);
+  if (migrated.some((m) => m.migration!.imports !== undefined)) t.push(['imports without error', count((m) => m.migration!.imports === true)]);
   t.push(['verified equivalent', count((m) => m.migration!.verified === 'equivalent')]);
   t.push(['verified different', count((m) => m.migration!.verified === 'different')]);
   t.push(['drifted since migration', count((m) => m.migration!.drift)]);
   let text = t.toString() + '\n';
   const failed = migrated.filter((m) => m.migration!.error);
   if (failed.length > 0) {
-    const f = new Table({ head: ['not migrated', 'why'], style, colWidths: [28, 80], wordWrap: true });
+    const f = new Table({ head: ['needs attention', 'why'], style, colWidths: [28, 80], wordWrap: true });
     for (const m of failed.slice(0, 15)) f.push([m.name, firstLine(m.migration!.error!)]);
     text += f.toString() + '\n';
     if (failed.length > 15) text += `… and ${failed.length - 15} more (see the report)\n`;

@@ -19,6 +19,8 @@ export interface ManifestEntry {
   transpiled: boolean;
   builds: boolean;
   verified: VerifyStatus;
+  /** Imported without error under the Go build (set when the import check ran). */
+  imports?: boolean;
   error?: string;
 }
 

@@ -11,7 +11,7 @@ import { findPython2 } from '../../src/python2.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 
 
-describe('grumpy-audit fixtures/demo --verify', () => {
+describe('grumpy-audit fixtures/demo --verify --check-imports', () => {
   let repo: string;
   let audit: AuditJson;
   let run: CliRun;
@@ -20,7 +20,7 @@ describe('grumpy-audit fixtures/demo --verify', () => {
   beforeAll(async () => {
     repo = path.join(mkdtempSync(path.join(tmpdir(), 'ga-demo-')), 'demo');
     cpSync('fixtures/demo', repo, { recursive: true, filter: (s) => !s.includes('.grumpy-audit') });
-    run = await runCli([repo, '--verify']);
+    run = await runCli([repo, '--verify', '--check-imports']);
     audit = JSON.parse(readFileSync(path.join(repo, '.grumpy-audit', 'audit.json'), 'utf8')) as AuditJson;
   }, 600_000);
 
@@ -61,6 +61,16 @@ describe('grumpy-audit fixtures/demo --verify', () => {
   it('migrates the Go-interop module, which only the Go build can run', () => {
     expect(mod('inventory.shout').imports.map((e) => [e.module, e.kind])).toEqual([['__go__.strings', 'go']]);
     expect(mod('inventory.shout').migration).toMatchObject({ transpiled: true, builds: true, verified: 'not-run' });
+  });
+
+  it('imports every built module under the Go build and says why one fails', () => {
+    for (const name of ['inventory', 'inventory.cli', 'inventory.models', 'inventory.shout', 'tests']) {
+      expect(mod(name).migration!.imports, name).toBe(true);
+    }
+    // unittest is pure-Python stdlib, which is not transpiled from the CPython Lib yet.
+    expect(mod('tests.test_pricing').migration).toMatchObject({
+      transpiled: true, builds: true, imports: false, error: 'import failed: ImportError: No module named unittest',
+    });
   });
 
   it('gives every ready module a migration record, with the reason when a step failed', () => {

@@ -24,6 +24,7 @@ interface PipelineCliOptions {
   exclude?: string[];
   threads?: string;
   report: boolean;
+  checkImports?: boolean;
   failOn?: string;
   baseline?: string;
 }
@@ -35,6 +36,7 @@ function pipelineOptions(cmd: Command): Command {
     .option('-o, --out <dir>', 'output folder (default REPO/.grumpy-audit)')
     .option('--verify', 'run entry points under python2.7 and the Go build and compare (executes the code)')
     .option('--no-verify', 'do not verify, even if grumpy-audit.json asks for it')
+    .option('--check-imports', 'import every built module under the Go build (runs module-level code)')
     .option('--no-report', 'skip the HTML report')
     .option('--root <dir...>', 'source roots relative to REPO (default: found automatically)')
     .option('--include <glob...>', 'only scan files matching these globs')
@@ -65,7 +67,7 @@ async function runPipeline(ctx: CliContext, repo: string, opts: PipelineCliOptio
   const baseline = opts.baseline !== undefined ? readBaselineAudit(opts.baseline) : undefined;
   const result = await runAudit(repo, {
     out: opts.out, verify: opts.verify, roots: opts.root, include: opts.include, exclude: opts.exclude,
-    threads, only, noReport: !opts.report, events: ctx.events,
+    threads, only, noReport: !opts.report, checkImports: opts.checkImports, events: ctx.events,
   });
   for (const d of result.diagnostics) {
     if (d.severity === 'error' || (d.severity === 'warning' && !ctx.quiet)) ctx.stderr.write(formatDiagnostic(d) + '\n');
