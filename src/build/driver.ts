@@ -2,7 +2,7 @@
 // last build read and their hashes) and reuses the cached binary without parsing anything; the
 // slow path collects the program, transpiles and builds it, then records a new manifest.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { collectProgram, type Entry } from '../transpile/program.js';
@@ -10,6 +10,7 @@ import { parseSource } from '../transpile/parse.js';
 import { buildProgram, toolHash, type BuildOptions } from './index.js';
 import { cacheRoot, sha256 } from './cache.js';
 import { nativeModules } from './native.js';
+import { findPython2 } from '../python2.js';
 
 interface Manifest {
   binary: string;
@@ -51,7 +52,7 @@ export async function prepareBinary(entry: Entry, searchPaths: string[], opts: B
     const hit = fromManifest(mpath);
     if (hit) return { binary: hit.binary, diagnostics: hit.diagnostics ?? [], cached: true };
   }
-  const program = await collectProgram(entry, searchPaths, new Set(nativeModules().keys()), parseSource);
+  const program = await collectProgram(entry, searchPaths, new Set(nativeModules().keys()), parseSource, { stdlibDirs: stdlibDirs(searchPaths) });
   if (program.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: program.diagnostics, cached: false };
   const built = buildProgram(program, opts);
   const diagnostics = [...program.diagnostics, ...built.diagnostics];
@@ -61,4 +62,14 @@ export async function prepareBinary(entry: Entry, searchPaths: string[], opts: B
     writeFileSync(mpath, JSON.stringify(m));
   }
   return { binary: built.binary, diagnostics, cached: built.cached };
+}
+
+/** The search paths that are the CPython 2.7 Lib (findPython2's libDir): their modules are stdlib. */
+export function stdlibDirs(searchPaths: string[]): string[] {
+  if (searchPaths.length === 0) return [];
+  const lib = findPython2()?.libDir;
+  if (!lib) return [];
+  const real = (p: string): string => { try { return realpathSync(p); } catch { return path.resolve(p); } };
+  const libReal = real(lib);
+  return searchPaths.filter((p) => real(p) === libReal);
 }

@@ -66,7 +66,7 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
     const goPackage = goPackageFor(m.name);
     const out = transpileModule({
       name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
-      goPackage, imports: m.imports,
+      goPackage, imports: m.imports, stdlib: m.stdlib,
     });
     diagnostics.push(...out.diagnostics);
     packages.push({ dir: packageDirFor(goPackage), source: out.source });

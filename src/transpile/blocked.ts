@@ -1,6 +1,12 @@
 // Dynamic features the transpiler refuses: exec, eval, compile and execfile run code that only
 // exists at run time. Each use is a compile-time error carrying the analyzer's rule id.
 // (String-literal arguments are not compiled statically either: one rule, no special cases.)
+//
+// The one exception: modules of the CPython 2.7 Lib search path (SourceModule.stdlib). Many stdlib
+// modules hold such code on paths a program may never run (pdb, gettext, collections.namedtuple),
+// so there the uses are not errors: a call of eval/compile/execfile stays a call of the runtime's
+// builtin, which raises NotImplementedError naming the rule when called, and an exec statement
+// compiles to raising that same error (`execRaise`). User code keeps the compile-time errors.
 
 import type * as A from '../ast/nodes.js';
 import type { ModuleCtx } from './context.js';
@@ -13,7 +19,8 @@ const BLOCKED_CALLS = new Map<string, string>([
   ['execfile', 'dynamic-execfile'],
 ]);
 
-export function findBlocked(mod: ModuleCtx, root: A.Module): void {
+export function findBlocked(mod: ModuleCtx, root: A.Module, stdlib = false): void {
+  if (stdlib) return;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const n of node) visit(n);
@@ -41,4 +48,9 @@ export function findBlocked(mod: ModuleCtx, root: A.Module): void {
 /** A module-level def or assignment of the same name means it is not the builtin. */
 function isShadowed(mod: ModuleCtx, name: string): boolean {
   return mod.table.module.bound.has(name);
+}
+
+/** Go for an exec statement in a stdlib module: the error the runtime's exec/eval builtins raise. */
+export function execRaise(): string {
+  return 'py.NewNotImplemented("exec", "dynamic-exec")';
 }

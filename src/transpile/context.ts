@@ -44,6 +44,8 @@ export class ModuleCtx {
     readonly futures: Futures,
     readonly lines: string[],
     readonly imports: ImportResolver,
+    /** A CPython Lib module: blocked dynamic features raise at run time instead (blocked.ts). */
+    readonly stdlib = false,
   ) {}
 
   fresh(prefix = 't'): string {

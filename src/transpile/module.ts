@@ -25,6 +25,8 @@ export interface ModuleInput {
   lines: string[];
   goPackage: string;
   imports: ImportResolver;
+  /** A module of the CPython Lib search path: blocked dynamic features compile to a raise (blocked.ts). */
+  stdlib?: boolean;
 }
 
 export interface ModuleOutput {
@@ -51,8 +53,8 @@ export function futuresOf(mod: A.Module): Futures {
 
 export function transpileModule(input: ModuleInput): ModuleOutput {
   const table = analyzeScopes(input.ast);
-  const mod = new ModuleCtx(input.file, input.name, table, futuresOf(input.ast), input.lines, input.imports);
-  findBlocked(mod, input.ast);
+  const mod = new ModuleCtx(input.file, input.name, table, futuresOf(input.ast), input.lines, input.imports, input.stdlib === true);
+  findBlocked(mod, input.ast, input.stdlib === true);
   const goi = collectGoInterop(mod, input.ast);
   const body = new Printer();
   body.indent(() => {
@@ -72,7 +74,10 @@ export function transpileModule(input: ModuleInput): ModuleOutput {
   p.line(`package ${input.goPackage}`);
   p.line();
   // gofmt order: the standard-library group sorted by path (Go interop packages have aliases), then ours.
-  const std = [...(mod.consts.some((c) => c.includes('math.')) ? ['"math"'] : []), ...goi.imports]
+  // Only float/complex constants use package math (inf, nan, -0.0): a string constant's text may
+  // contain "math." too.
+  const usesMath = mod.consts.some((c) => /^\w+ = py\.New(?:Float|Complex)\(.*\bmath\./.test(c));
+  const std = [...(usesMath ? ['"math"'] : []), ...goi.imports]
     .sort((x, y) => (x.slice(x.indexOf('"')) < y.slice(y.indexOf('"')) ? -1 : 1));
   if (std.length > 0 || goi.used) {
     p.line('import (');

@@ -26,6 +26,8 @@ export interface SourceModule {
   /** The path CPython would print in tracebacks and __file__. */
   file: string;
   isPackage: boolean;
+  /** Found under a stdlib search root (the CPython Lib): blocked dynamic features raise when run. */
+  stdlib: boolean;
   ast: A.Module;
   /** Raw bytes of the source: cache keys and the source lines tracebacks print. */
   bytes: Buffer;
@@ -46,9 +48,17 @@ interface Root {
   dir: string;
   /** How paths under it are printed ('' for the current directory). */
   shown: string;
+  /** One of the stdlibDirs (the CPython 2.7 Lib). */
+  stdlib?: boolean;
 }
 
-export async function collectProgram(entry: Entry, searchPaths: string[], native: ReadonlySet<string>, parse: ParseFn): Promise<Program> {
+export interface CollectOptions {
+  /** Search paths that hold the CPython 2.7 Lib: modules found there get `stdlib: true`. */
+  stdlibDirs?: string[];
+}
+
+export async function collectProgram(entry: Entry, searchPaths: string[], native: ReadonlySet<string>, parse: ParseFn,
+  opts: CollectOptions = {}): Promise<Program> {
   const diagnostics: Diagnostic[] = [];
   const modules: SourceModule[] = [];
   const seen = new Map<string, SourceModule | null>();
@@ -62,9 +72,11 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
   } else {
     roots.push({ dir: process.cwd(), shown: '' });
   }
-  for (const p of searchPaths) roots.push({ dir: path.resolve(p), shown: p });
+  const stdlibDirs = new Set((opts.stdlibDirs ?? []).map((d) => path.resolve(d)));
+  for (const p of searchPaths) roots.push({ dir: path.resolve(p), shown: p, stdlib: stdlibDirs.has(path.resolve(p)) });
 
-  const locate = (name: string): { abs: string; file: string; isPackage: boolean } | null => {
+  type Where = { abs: string; file: string; isPackage: boolean; stdlib?: boolean };
+  const locate = (name: string): Where | null => {
     const parts = name.split('.');
     for (const r of roots) {
       let dir = r.dir;
@@ -78,16 +90,17 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       const rel = parts.slice(0, -1).join('/');
       const show = (f: string): string => (r.shown ? path.join(r.shown, rel, f) : path.join(rel, f));
       const pkgInit = path.join(dir, last, '__init__.py');
-      if (existsSync(pkgInit)) return { abs: pkgInit, file: show(path.join(last, '__init__.py')), isPackage: true };
+      const stdlib = r.stdlib === true;
+      if (existsSync(pkgInit)) return { abs: pkgInit, file: show(path.join(last, '__init__.py')), isPackage: true, stdlib };
       const file = path.join(dir, `${last}.py`);
-      if (existsSync(file) && statSync(file).isFile()) return { abs: file, file: show(`${last}.py`), isPackage: false };
+      if (existsSync(file) && statSync(file).isFile()) return { abs: file, file: show(`${last}.py`), isPackage: false, stdlib };
     }
     return null;
   };
 
   const exists = (name: string): boolean => native.has(name) || locate(name) !== null;
 
-  const load = async (name: string, where: { abs: string; file: string; isPackage: boolean }, realName = name): Promise<void> => {
+  const load = async (name: string, where: Where, realName = name): Promise<void> => {
     if (seen.has(name)) return;
     seen.set(name, null);
     const bytes = readFileSync(where.abs);
@@ -106,7 +119,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       resolve: (mod, level) => resolveName(mod, level, pkg, absolute, exists),
       isModule: exists,
     };
-    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, ast: parsed.ast, bytes, imports };
+    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, stdlib: where.stdlib === true, ast: parsed.ast, bytes, imports };
     seen.set(name, m);
     modules.push(m);
     // Follow every import the module can execute, wherever it sits (functions included).

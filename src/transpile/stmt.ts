@@ -8,6 +8,7 @@ import { assign, call, deleteName, expr, forEach, nameConst, not, run, sliceKey,
 import { emitClassDef, emitFunctionDef } from './func.js';
 import { goUtf8 } from './goliteral.js';
 import { inplaceFn } from './rt.js';
+import { execRaise } from './blocked.js';
 import { emitImport, emitImportFrom } from './imports.js';
 
 export function stmts(b: Body, body: A.stmt[]): void {
@@ -83,7 +84,14 @@ export function stmt(b: Body, st: A.stmt): void {
     case 'Import': return emitImport(b, st);
     case 'ImportFrom': return emitImportFrom(b, st);
     case 'Exec':
-      return; // reported by findBlocked (dynamic-exec); the module is not built
+      // User code: reported by findBlocked (dynamic-exec), the module is not built. Stdlib: raises.
+      if (b.mod.stdlib) {
+        // An if, not a bare return: the statements after it stay reachable for go vet.
+        b.p.line(`if err := ${execRaise()}; err != nil {`);
+        b.p.indent(() => b.p.line(b.raise()));
+        b.p.line('}');
+      }
+      return;
   }
 }
 
