@@ -2,10 +2,10 @@
 // stdout, stderr and exit status are compared byte for byte. This executes the repository's code,
 // so the pipeline calls it only when verification is enabled.
 
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { python2Env, type Python2 } from '../python2.js';
 import { unifiedDiff } from './diff.js';
+import { runProcess, type RunOutput } from './process.js';
 
 export interface Invocation {
   /** Module run as __main__ (`python2.7 -m module`). */
@@ -20,14 +20,6 @@ export interface Invocation {
   path: string[];
 }
 
-export interface RunOutput {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-  timedOut: boolean;
-  ms: number;
-}
-
 export interface VerifyRun {
   module: string;
   args: string[];
@@ -37,27 +29,6 @@ export interface VerifyRun {
   go: RunOutput;
   /** Unified diffs of what differs. */
   diff?: { stdout?: string; stderr?: string; status?: string };
-}
-
-function runProcess(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; stdin?: string; timeoutMs: number }): Promise<RunOutput> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, opts.timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => err.push(Buffer.from(String(e))));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      // latin1 keeps every byte as one char, so comparison is byte for byte.
-      resolve({ stdout: Buffer.concat(out).toString('latin1'), stderr: Buffer.concat(err).toString('latin1'), status: code, timedOut, ms: Math.round(performance.now() - t0) });
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(opts.stdin ?? '');
-  });
 }
 
 export async function verifyInvocation(inv: Invocation, python: Python2, binary: string, timeoutMs: number): Promise<VerifyRun> {

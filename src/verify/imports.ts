@@ -2,8 +2,8 @@
 // module-level code, so like verification it happens only when asked for. One process per module,
 // so a module that exits, hangs or crashes affects only its own answer.
 
-import { spawn } from 'node:child_process';
 import pMap from 'p-map';
+import { runProcess } from './process.js';
 
 export interface ImportCheck {
   ok: boolean;
@@ -11,21 +11,11 @@ export interface ImportCheck {
   error?: string;
 }
 
-function importOne(binary: string, module: string, cwd: string, timeoutMs: number): Promise<ImportCheck> {
-  return new Promise((resolve) => {
-    const child = spawn(binary, ['--import', module], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => err.push(Buffer.from(String(e))));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve({ ok: true });
-      const text = Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? '';
-      resolve({ ok: false, error: timedOut ? `timed out after ${timeoutMs / 1000} s` : text || `exited ${code ?? signal}` });
-    });
-  });
+async function importOne(binary: string, module: string, cwd: string, timeoutMs: number): Promise<ImportCheck> {
+  const r = await runProcess(binary, ['--import', module], { cwd, env: process.env, timeoutMs });
+  if (r.status === 0) return { ok: true };
+  if (r.timedOut) return { ok: false, error: `timed out after ${timeoutMs / 1000} s` };
+  return { ok: false, error: r.stderr.trim().split('\n').pop() || `exited ${r.status}` };
 }
 
 export async function checkImports(binary: string, modules: readonly string[], cwd: string, timeoutMs: number): Promise<Map<string, ImportCheck>> {
