@@ -41,4 +41,7 @@
     series('Blocked by dependency', color('--dep')), series('Error', color('--error')),
   ], [d.ready, d.blocked, d.dep, d.error]);
   draw('chart-lines', [series('Ready lines', color('--ready')), series('Not ready lines', color('--blocked'))], [d.readyLines, d.notReadyLines]);
+  draw('chart-migration', [
+    series('Transpiled', color('--info')), series('Builds', color('--error')), series('Verified equivalent', color('--ready')),
+  ], [d.transpiled, d.builds, d.verified]);
 })();

@@ -102,7 +102,13 @@ export interface IndexView {
   waves: WaveRow[];
   trends: TrendRow[];
   /** Embedded as JSON for the chart script. */
-  trendData: { t: number[]; ready: number[]; blocked: number[]; dep: number[]; error: number[]; readyLines: number[]; notReadyLines: number[] };
+  trendData: {
+    t: number[]; ready: number[]; blocked: number[]; dep: number[]; error: number[]; readyLines: number[]; notReadyLines: number[];
+    /** Migration counts per run; null for runs made before the pipeline migrated anything. */
+    transpiled: (number | null)[]; builds: (number | null)[]; verified: (number | null)[];
+  };
+  /** Some run of the history migrated modules, so the migration chart has something to show. */
+  trendMigration: boolean;
 }
 
 export interface ModuleRow {

@@ -179,6 +179,9 @@ function trends(history: readonly HistoryEntry[]): { rows: TrendRow[]; data: Ind
       t: history.map((h) => Math.round(Date.parse(h.at) / 1000)),
       ready: rows.map((r) => r.ready), blocked: rows.map((r) => r.blocked), dep: rows.map((r) => r.blockedByDependency),
       error: rows.map((r) => r.error), readyLines: rows.map((r) => r.readyLines), notReadyLines: rows.map((r) => r.lines - r.readyLines),
+      transpiled: history.map((h) => h.migration?.transpiled ?? null),
+      builds: history.map((h) => h.migration?.builds ?? null),
+      verified: history.map((h) => h.migration?.verified ?? null),
     },
   };
 }
@@ -213,5 +216,6 @@ export function indexView(facts: AuditFacts, pages: Pages, history: readonly His
     waves: waves(facts, pages),
     trends: t.rows,
     trendData: t.data,
+    trendMigration: history.some((h) => h.migration !== undefined),
   };
 }

@@ -41,6 +41,11 @@ describe('module-by-module migration', () => {
     // 4. three runs in the history.
     const history = readFileSync(path.join(out, 'state', 'history.jsonl'), 'utf8').trim().split('\n');
     expect(history).toHaveLength(3);
+    // …and the dashboard charts migrated modules per run from it.
+    const index = readFileSync(path.join(out, 'report', 'index.html'), 'utf8');
+    expect(index).toContain('id="chart-migration"');
+    const trend = JSON.parse(/<script type="application\/json" id="trend-data">(.*?)<\/script>/.exec(index)![1]!) as { transpiled: number[] };
+    expect(trend.transpiled).toEqual([2, 2, 3]);
 
     // Refusing a blocked module is a clear error with exit 1.
     const refused = await cli(['migrate', repo, 'inventory.plugins', '--no-verify', '--no-report']);
