@@ -2,7 +2,9 @@
 // pure-Python top-level modules transpile, build and import on our stack, with the Lib as a
 // search path after the program's own directory (design.md section 3).
 //
-// Usage: npx tsx bench/stdlib-coverage.ts [--limit N] [--strict] [--verbose]
+// Usage: npx tsx bench/stdlib-coverage.ts [--limit N] [--strict] [--lib DIR] [--verbose]
+//   --lib DIR: measure another copy of the Lib (default: findPython2()'s libDir), e.g. a patched
+//             one, to see which failures lie behind the first one.
 //   --strict: treat the Lib like user code (exec/eval/compile/execfile are compile errors), which
 //             is how everything was compiled before stdlib modules got run-time raises instead.
 //
@@ -45,7 +47,8 @@ if (!py) {
   process.stderr.write('stdlib-coverage: python2.7 not found (set GRUMPY_PYTHON2)\n');
   process.exit(2);
 }
-const libDir = py.libDir;
+const libAt = argv.indexOf('--lib');
+const libDir = libAt >= 0 ? path.resolve(argv[libAt + 1]!) : py.libDir;
 const native = new Set(nativeModules().keys());
 const collectOpts = { stdlibDirs: strict ? [] : [libDir] };
 
@@ -172,8 +175,8 @@ for (const m of mods) {
   const mark = (x: boolean): string => (x ? 'yes' : 'no ');
   process.stdout.write(`${m.padEnd(22)} transpiled ${mark(st.transpiled)} builds ${mark(st.builds)} imports ${mark(st.imports)}${st.error ? `  ${st.error}` : ''}\n`);
   if (st.error) {
-    // Group by cause: rule id in brackets, or the exception type of a failed import.
-    const key = /\[([\w-]+)\]/.exec(st.error)?.[1] ?? (/^run: (\w+)/.exec(st.error)?.[1] ? `run: ${/^run: ([\w.]+)/.exec(st.error)![1]}` : st.error.slice(0, 60));
+    // Group by cause: the rule id of a compile error, else the error line (exception and message).
+    const key = /\[([\w-]+)\]/.exec(st.error)?.[1] ?? st.error.slice(0, 100);
     causes.set(key, (causes.get(key) ?? 0) + 1);
   }
 }
