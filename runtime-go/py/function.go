@@ -367,3 +367,45 @@ func (c *Cell) Set(v Object) { c.v = v }
 var _ Caller = (*Function)(nil)
 var _ DescrGetter = (*Function)(nil)
 var _ AttrGetter = (*Function)(nil)
+
+// funcMember is a class-level attribute of `function` that CPython implements as a
+// member_descriptor (func_globals, func_closure, func_doc, __module__…); funcGetSet as a
+// getset_descriptor (func_code, func_defaults, func_name…). Both delegate to Function.GetAttr,
+// which serves instances directly; they exist so `types.py` can read FunctionType.func_code.
+type funcMember struct{ name string }
+
+func (m *funcMember) Type() *Type { return memberDescrType }
+
+// DescrGet returns the descriptor itself on the class, the attribute on a function.
+func (m *funcMember) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseException) {
+	if obj == nil {
+		return m, nil
+	}
+	fn, ok := obj.(*Function)
+	if !ok {
+		return nil, NewTypeError("descriptor '" + m.name + "' for 'function' objects doesn't apply to '" + obj.Type().tpName() + "' object")
+	}
+	return fn.GetAttr(f, m.name)
+}
+
+func init() {
+	for _, name := range []string{"func_closure", "__closure__", "func_doc", "__doc__", "func_globals", "__globals__", "__module__"} {
+		FunctionType.setAttrRaw(name, &funcMember{name: name})
+	}
+	for _, name := range []string{"func_code", "__code__", "func_defaults", "__defaults__", "func_dict", "__dict__", "func_name", "__name__"} {
+		name := name
+		FunctionType.setAttrRaw(name, NewGetSet(name, func(f *Frame, o Object) (Object, *BaseException) {
+			fn, ok := o.(*Function)
+			if !ok {
+				return nil, NewTypeError("descriptor '" + name + "' for 'function' objects doesn't apply to '" + o.Type().tpName() + "' object")
+			}
+			return fn.GetAttr(f, name)
+		}, nil))
+	}
+	// CPython's slot wrapper; callable(f) and hasattr(f, '__call__') both hold for functions.
+	FunctionType.setAttrRaw("__call__", NewGetSet("__call__", func(f *Frame, o Object) (Object, *BaseException) {
+		return NewBuiltinFunction("__call__", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			return Call(f, o, args, kw)
+		}), nil
+	}, nil))
+}

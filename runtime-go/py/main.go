@@ -25,6 +25,7 @@ func RunModuleAsMain(entry string, args []string) int {
 		debug.SetGCPercent(400)
 	}
 	installSignalHandlers()
+	startup()
 	spec := lookupSpec(entry)
 	if spec == nil {
 		os.Stderr.WriteString("grumpy-audit: no module named " + entry + "\n")

@@ -2,6 +2,9 @@ package py
 
 import (
 	"os"
+	"sort"
+	"strings"
+	"sync"
 )
 
 // SysModule is the `sys` module, built natively because the runtime
@@ -31,6 +34,7 @@ func init() {
 	d.setStr("platform", NewStr("linux2"))
 	d.setStr("byteorder", NewStr("little"))
 	d.setStr("builtin_module_names", NewTuple(NewStr("__builtin__"), NewStr("sys")))
+	d.setStr("warnoptions", NewList())
 	d.setStr("dont_write_bytecode", True)
 	d.setStr("py3kwarning", False)
 	d.setStr("subversion", NewTuple(NewStr("CPython"), emptyStr, emptyStr))
@@ -121,4 +125,32 @@ func init() {
 	})
 	SysModules.setStr("sys", SysModule)
 	SysModules.setStr("__builtin__", BuiltinModule)
+}
+
+var startupOnce sync.Once
+
+// startup finishes sys once every package's init() has run: native modules register themselves
+// in init(), after this package's own, so sys.builtin_module_names (which os.py reads to pick
+// posix) can only be filled in when a program starts.
+func startup() {
+	startupOnce.Do(func() {
+		registryMu.Lock()
+		var names []string
+		for name, spec := range registry {
+			if spec.Filename == "" && !strings.Contains(name, ".") {
+				names = append(names, name)
+			}
+		}
+		registryMu.Unlock()
+		names = append(names, "__builtin__", "sys")
+		sort.Strings(names)
+		elems := make([]Object, 0, len(names))
+		for i, n := range names {
+			if i > 0 && n == names[i-1] {
+				continue
+			}
+			elems = append(elems, NewStr(n))
+		}
+		SysModule.dict.setStr("builtin_module_names", NewTuple(elems...))
+	})
 }
