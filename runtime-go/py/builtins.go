@@ -38,6 +38,7 @@ func init() {
 		Builtins.setStr(t.name, t)
 	}
 	Builtins.setStr("open", Builtins.getStr("file"))
+	Builtins.setStr("bytes", StrType) // Python 2.6+ alias: bytes is str
 	for _, t := range allExcTypes {
 		Builtins.setStr(t.name, t)
 	}

@@ -81,7 +81,6 @@ func NewFrame(back *Frame, code *Code, globals *Dict) *Frame {
 
 // NewRootFrame makes the bottom frame of a goroutine (thread).
 func NewRootFrame() *Frame {
-	startup()
 	return &Frame{Code: &Code{Name: "<thread>"}, thread: &threadState{ident: nextThreadIdent.Add(1)}}
 }
 

@@ -17,6 +17,27 @@ func RunMain(entry string) int {
 	return RunModuleAsMain(entry, os.Args[1:])
 }
 
+// RunImport imports one module the way `python2.7 -c 'import name'` would, for import checks:
+// 0 on success; else the exception (without traceback) on stderr and 1.
+func RunImport(name string) int {
+	startup()
+	f := NewRootFrame()
+	_, err := ImportModule(f, name)
+	status := 0
+	if err != nil {
+		if err.classic == nil && err.typ.IsSubtype(SystemExitType) {
+			status = systemExitStatus(f, err)
+		} else {
+			flushStdout()
+			writeStderr(f, FormatExceptionOnly(f, err))
+			status = 1
+		}
+	}
+	waitForThreads()
+	flushStdFiles()
+	return status
+}
+
 // RunModuleAsMain is RunMain with explicit arguments (sys.argv[1:]).
 func RunModuleAsMain(entry string, args []string) int {
 	if os.Getenv("GOGC") == "" {

@@ -62,12 +62,7 @@ func main() {
 \t\tos.Exit(2)
 \t}
 \tif os.Args[1] == "--import" && len(os.Args) == 3 {
-\t\tf := py.NewRootFrame()
-\t\tif _, err := py.ImportModule(f, os.Args[2]); err != nil {
-\t\t\tos.Stderr.WriteString(py.FormatExceptionOnly(f, err))
-\t\t\tos.Exit(1)
-\t\t}
-\t\tos.Exit(0)
+\t\tos.Exit(py.RunImport(os.Args[2]))
 \t}
 \tos.Exit(py.RunModuleAsMain(os.Args[1], os.Args[2:]))
 }

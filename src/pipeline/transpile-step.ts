@@ -10,6 +10,7 @@ import { goPackageFor } from '../build/index.js';
 import { nativeModules } from '../build/native.js';
 import { transpileModule } from '../transpile/module.js';
 import { parseSource } from '../transpile/parse.js';
+import { findPython2 } from '../python2.js';
 import { collectProgram, type ParseFn, type ParsedSource, type SourceModule } from '../transpile/program.js';
 
 export interface TranspiledPackage {
@@ -63,40 +64,37 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
   const closures: Record<string, string[]> = {};
   const union = new Map<string, SourceModule>();
 
-  // collectProgram resolves `-m` entries from the working directory first, as python2.7 does,
-  // and prints paths relative to it: run it from the module's source root.
-  const cwd = process.cwd();
-  try {
-    for (const name of modules) {
-      const root = path.resolve(audit.root, sourceRootOf(name, files.get(name) ?? ''));
-      process.chdir(root);
-      const others = roots.filter((r) => path.resolve(audit.root, r) !== root).map((r) => path.resolve(audit.root, r));
-      const program = await collectProgram({ kind: 'module', name }, others, native, parse);
-      diagnostics.push(...program.diagnostics.map((d) => ({ ...d, file: relFile(audit.root, root, d.file) })));
-      const names: string[] = [];
-      for (const m of program.modules) {
-        const real = m.name === '__main__' ? name : m.name;
-        names.push(real);
-        if (!union.has(real)) union.set(real, { ...m, name: real, file: path.relative(root, m.abs) });
-      }
-      closures[name] = names.sort();
-      if (!program.modules.some((m) => m.name === '__main__')) {
-        status[name] = { ok: false, reason: program.diagnostics.map((d) => d.message).join('; ') || 'could not be loaded' };
-      }
+  // The pure-Python stdlib comes from the user's CPython 2.7 Lib, after the repository's own roots.
+  const lib = findPython2()?.libDir;
+  const libDirs = lib ? [lib] : [];
+  for (const name of modules) {
+    // `-m` entries resolve from the working directory first, as python2.7 does; paths print relative to it.
+    const root = path.resolve(audit.root, sourceRootOf(name, files.get(name) ?? ''));
+    const others = roots.map((r) => path.resolve(audit.root, r)).filter((r) => r !== root);
+    const program = await collectProgram({ kind: 'module', name }, [...others, ...libDirs], native, parse, { cwd: root, stdlibDirs: libDirs });
+    diagnostics.push(...program.diagnostics.map((d) => ({ ...d, file: relFile(audit.root, root, d.file) })));
+    const names: string[] = [];
+    for (const m of program.modules) {
+      const real = m.name === '__main__' ? name : m.name;
+      names.push(real);
+      if (!union.has(real)) union.set(real, { ...m, name: real, file: m.stdlib ? m.file : path.relative(root, m.abs) });
     }
-  } finally {
-    process.chdir(cwd);
+    closures[name] = names.sort();
+    if (!program.modules.some((m) => m.name === '__main__')) {
+      status[name] = { ok: false, reason: program.diagnostics.map((d) => d.message).join('; ') || 'could not be loaded' };
+    }
   }
 
   const packages: TranspiledPackage[] = [];
   for (const m of [...union.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const goPackage = goPackageFor(m.name);
     const out = transpileModule({
-      name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, goPackage, imports: m.imports,
+      name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, goPackage, imports: m.imports, stdlib: m.stdlib,
       lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
     });
-    const rel = path.relative(audit.root, m.abs).split(path.sep).join('/');
-    diagnostics.push(...out.diagnostics.map((d) => ({ ...d, file: rel })));
+    const rel = m.stdlib ? m.file : path.relative(audit.root, m.abs).split(path.sep).join('/');
+    // The stdlib's own warnings (its optional imports, mostly) are not the user's to act on.
+    diagnostics.push(...out.diagnostics.filter((d) => !m.stdlib || d.severity === 'error').map((d) => ({ ...d, file: rel })));
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       status[m.name] = { ok: false, reason: errors.map((d) => `line ${d.line}: ${d.message}`).join('; ') };

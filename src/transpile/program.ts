@@ -55,6 +55,8 @@ interface Root {
 export interface CollectOptions {
   /** Search paths that hold the CPython 2.7 Lib: modules found there get `stdlib: true`. */
   stdlibDirs?: string[];
+  /** The working directory a `-m` entry is resolved from, as python2.7 does (default: this process's). */
+  cwd?: string;
 }
 
 export async function collectProgram(entry: Entry, searchPaths: string[], native: ReadonlySet<string>, parse: ParseFn,
@@ -70,7 +72,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     roots.push({ dir: path.resolve(shownDir), shown: shownDir === '.' ? '' : shownDir });
     mainFile = { abs: path.resolve(entry.path), file: entry.path };
   } else {
-    roots.push({ dir: process.cwd(), shown: '' });
+    roots.push({ dir: path.resolve(opts.cwd ?? process.cwd()), shown: '' });
   }
   const stdlibDirs = new Set((opts.stdlibDirs ?? []).map((d) => path.resolve(d)));
   for (const p of searchPaths) roots.push({ dir: path.resolve(p), shown: p, stdlib: stdlibDirs.has(path.resolve(p)) });
