@@ -409,6 +409,30 @@ func init() {
 		}
 		return &StaticMethod{fn: args[0]}, nil
 	}
+	// instancemethod(function, instance[, class]), as types.MethodType: an instance of None
+	// makes an unbound method, which needs its class.
+	MethodType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
+		if len(kw) > 0 {
+			return nil, NewTypeError("instancemethod does not take keyword arguments")
+		}
+		if err := UnpackArgs("instancemethod", args, nil, 2, 3); err != nil {
+			return nil, err
+		}
+		if !IsCallable(args[0]) {
+			return nil, NewTypeError("first argument must be callable")
+		}
+		var class Object
+		if len(args) == 3 {
+			class = args[2]
+		}
+		if args[1] == None {
+			if class == nil {
+				return nil, NewTypeError("unbound methods must have non-NULL im_class")
+			}
+			return NewMethod(args[0], nil, class), nil
+		}
+		return NewMethod(args[0], args[1], class), nil
+	}
 	ClassMethodType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := UnpackArgs("classmethod", args, kw, 1, 1); err != nil {
 			return nil, err

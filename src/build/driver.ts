@@ -47,6 +47,10 @@ function fromManifest(file: string): Manifest | undefined {
 }
 
 export async function prepareBinary(entry: Entry, searchPaths: string[], opts: BuildOptions = {}): Promise<PreparedBinary> {
+  // The pure-Python stdlib is transpiled from the user's own CPython 2.7 Lib, searched last, as
+  // sys.path puts it after the script's directory and PYTHONPATH (design.md section 3).
+  const lib = findPython2()?.libDir;
+  if (lib && !stdlibDirs(searchPaths).length) searchPaths = [...searchPaths, lib];
   const mpath = manifestPath(entry, searchPaths);
   if (!opts.vet && !process.env.GRUMPY_NO_CACHE) {
     const hit = fromManifest(mpath);
