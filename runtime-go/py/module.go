@@ -193,6 +193,7 @@ func runModule(f *Frame, spec *ModuleSpec, asName string) (*Module, *BaseExcepti
 			SysModules.delStr(asName)
 			return nil, err
 		}
+		applyOverrides(spec, m)
 	}
 	return m, nil
 }
