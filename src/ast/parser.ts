@@ -814,28 +814,23 @@ class Parser {
   }
 
   private orTest(): A.expr {
-    const t = this.t;
-    this.push(1, t);
-    const first = this.andTest();
-    let r = first;
-    if (this.isKw('or')) {
-      const values = [first];
-      while (this.isKw('or')) { this.next(); values.push(this.andTest()); }
-      r = { _type: 'BoolOp', op: OR, values, lineno: t.lineno, col_offset: t.col };
-    }
-    this.depth -= 1;
-    return r;
+    return this.boolOp('or', OR, () => this.andTest());
   }
 
   private andTest(): A.expr {
+    return this.boolOp('and', AND, () => this.notTest());
+  }
+
+  /** `a or b or c` / `a and b`: one BoolOp holding every operand, positioned at the first. */
+  private boolOp(kw: string, op: typeof OR | typeof AND, operand: () => A.expr): A.expr {
     const t = this.t;
     this.push(1, t);
-    const first = this.notTest();
+    const first = operand();
     let r = first;
-    if (this.isKw('and')) {
+    if (this.isKw(kw)) {
       const values = [first];
-      while (this.isKw('and')) { this.next(); values.push(this.notTest()); }
-      r = { _type: 'BoolOp', op: AND, values, lineno: t.lineno, col_offset: t.col };
+      while (this.isKw(kw)) { this.next(); values.push(operand()); }
+      r = { _type: 'BoolOp', op, values, lineno: t.lineno, col_offset: t.col };
     }
     this.depth -= 1;
     return r;
