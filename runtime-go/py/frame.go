@@ -30,7 +30,11 @@ func (c *Code) SetInfo(argcount int, varnames, freevars, cellvars []string) *Cod
 
 // NewCode is how generated code declares a code object.
 func NewCode(name, filename string, lines []string) *Code {
-	return &Code{Name: name, Filename: filename, Lines: lines}
+	c := &Code{Name: name, Filename: filename, Lines: lines}
+	if isRelativeSource(filename) {
+		registerCode(c)
+	}
+	return c
 }
 
 // Frame is one activation of a Python function, module or class body. It

@@ -14,7 +14,7 @@ import (
 // any other SystemExit value is printed to stderr and gives 1. stdout is
 // flushed last. Generated main() calls os.Exit(py.RunMain("pkg.mod")).
 func RunMain(entry string) int {
-	return RunModuleAsMain(entry, os.Args[1:])
+	return runMain(entry, os.Args[1:], false)
 }
 
 // RunImport imports one module the way `python2.7 -c 'import name'` would, for import checks:
@@ -38,8 +38,19 @@ func RunImport(name string) int {
 	return status
 }
 
-// RunModuleAsMain is RunMain with explicit arguments (sys.argv[1:]).
+// RunpyFile is CPython's runpy.py in the Lib the program was transpiled
+// against. When set, an uncaught exception under RunModuleAsMain shows
+// runpy's two frames above the module's, as `python2.7 -m` does.
+var RunpyFile string
+
+// RunModuleAsMain runs entry like `python2.7 -m entry args...`: sys.path[0]
+// is ”, a package runs its __main__ submodule, and the module's file is
+// absolute, as runpy makes it.
 func RunModuleAsMain(entry string, args []string) int {
+	return runMain(entry, args, true)
+}
+
+func runMain(entry string, args []string, moduleMode bool) int {
 	if os.Getenv("GOGC") == "" {
 		// Python programs allocate many short-lived small objects; a
 		// larger heap target trades memory for ~25% less GC CPU.
@@ -52,6 +63,14 @@ func RunModuleAsMain(entry string, args []string) int {
 		os.Stderr.WriteString("grumpy-audit: no module named " + entry + "\n")
 		return 2
 	}
+	if spec.IsPackage {
+		// like `python2.7 -m pkg`: the package's __main__ submodule runs
+		if spec = lookupSpec(entry + ".__main__"); spec == nil {
+			os.Stderr.WriteString("grumpy-audit: no module named " + entry + ".__main__; '" + entry + "' is a package and cannot be directly executed\n")
+			return 2
+		}
+		entry += ".__main__"
+	}
 	argv0 := os.Getenv("GRUMPY_ARGV0")
 	if argv0 == "" {
 		argv0 = spec.Filename
@@ -62,11 +81,13 @@ func RunModuleAsMain(entry string, args []string) int {
 	}
 	SysModule.dict.setStr("argv", NewList(argv...))
 	if spec.Filename != "" {
-		dir := "."
-		if i := strings.LastIndexByte(spec.Filename, '/'); i >= 0 {
-			dir = spec.Filename[:i]
+		SysModule.dict.setStr("path", initialSysPath(argv0, moduleMode))
+	}
+	mainFile := spec.Filename
+	if moduleMode {
+		if abs, ok := absSource(spec.Filename); ok {
+			mainFile = abs
 		}
-		SysModule.dict.setStr("path", NewList(NewStr(dir)))
 	}
 	SysModule.dict.setStr("builtin_module_names", builtinModuleNames())
 	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
@@ -76,10 +97,13 @@ func RunModuleAsMain(entry string, args []string) int {
 		_, err = ImportModule(root, entry[:i])
 	}
 	if err == nil {
-		_, err = runModule(root, spec, "__main__")
+		_, err = runModuleFrom(root, spec, "__main__", mainFile)
 	}
 	status := 0
 	if err != nil {
+		if moduleMode && RunpyFile != "" {
+			addRunpyFrames(err)
+		}
 		status = handleUncaught(root, err)
 	}
 	waitForThreads()

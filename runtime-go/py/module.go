@@ -164,12 +164,19 @@ func importOne(f *Frame, name string, parent Object) (Object, *BaseException) {
 // runModule creates the module, publishes it in sys.modules and runs its
 // body; on failure the half-initialised module is removed again.
 func runModule(f *Frame, spec *ModuleSpec, asName string) (*Module, *BaseException) {
+	return runModuleFrom(f, spec, asName, locateSource(spec))
+}
+
+// runModuleFrom is runModule with the file the module was found as (its
+// __file__ and co_filename).
+func runModuleFrom(f *Frame, spec *ModuleSpec, asName, file string) (*Module, *BaseException) {
+	relocateCodes(spec.Filename, file)
 	m := NewModule(asName)
-	if spec.Filename != "" {
-		m.dict.setStr("__file__", NewStr(spec.Filename))
+	if file != "" {
+		m.dict.setStr("__file__", NewStr(file))
 	}
 	if spec.IsPackage {
-		dir := spec.Filename
+		dir := file
 		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
 			dir = dir[:i]
 		} else {
@@ -186,7 +193,7 @@ func runModule(f *Frame, spec *ModuleSpec, asName string) (*Module, *BaseExcepti
 		return nil, err
 	}
 	if spec.Init != nil {
-		code := &Code{Name: "<module>", Filename: spec.Filename, Lines: spec.Lines}
+		code := &Code{Name: "<module>", Filename: file, Lines: spec.Lines}
 		mf := NewFrame(f, code, m.dict)
 		if err := spec.Init(mf, m); err != nil {
 			err.addTraceback(mf)

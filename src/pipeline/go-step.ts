@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { findPython2 } from '../python2.js';
 import { packageDirFor, runtimeDir } from '../build/gomodule.js';
 import { nativeLinkPackages } from '../build/native.js';
 import { findGo } from '../build/toolchain.js';
@@ -39,6 +40,9 @@ function copyRuntime(dest: string): void {
 }
 
 function mainSource(packages: readonly TranspiledPackage[]): string {
+  // runpy's frames head tracebacks under `python2.7 -m`; they name the Lib the stdlib came from.
+  const lib = findPython2()?.libDir;
+  const runpy = lib ? `\tpy.RunpyFile = ${JSON.stringify(path.join(lib, 'runpy.py'))}\n` : '';
   const imports = [
     ...packages.map((p) => `\t_ "${APP_MODULE}/${packageDirFor(p.goPackage)}"`),
     ...nativeLinkPackages().map((n) => `\t_ "${n}"`),
@@ -57,7 +61,7 @@ ${imports.join('\n')}
 )
 
 func main() {
-\tif len(os.Args) < 2 {
+${runpy}\tif len(os.Args) < 2 {
 \t\tos.Stderr.WriteString("usage: app MODULE [ARGS...]\\nRuns MODULE as __main__, like python2.7 -m MODULE.\\n       app --import MODULE\\nImports MODULE and prints the exception if that fails.\\n")
 \t\tos.Exit(2)
 \t}
