@@ -20,6 +20,8 @@ export interface RepoConfig {
   /** Run differential verification (executes the repository's code). */
   verify: boolean;
   entryPoints: EntryPoint[];
+  /** Also verify the entry points found automatically: `__main__` scripts and unittest suites. */
+  discoverEntryPoints: boolean;
   /** Seconds allowed for each verification run. */
   verifyTimeout: number;
   include?: string[];
@@ -27,13 +29,14 @@ export interface RepoConfig {
   roots?: string[];
 }
 
-export const DEFAULT_CONFIG: RepoConfig = { verify: false, entryPoints: [], verifyTimeout: 60 };
+export const DEFAULT_CONFIG: RepoConfig = { verify: false, entryPoints: [], discoverEntryPoints: true, verifyTimeout: 60 };
 
 type Check = (v: unknown) => boolean;
 const isStrArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 const FIELDS: Record<string, Check> = {
   verify: (v) => typeof v === 'boolean',
+  discoverEntryPoints: (v) => typeof v === 'boolean',
   verifyTimeout: (v) => typeof v === 'number' && v > 0,
   include: isStrArray,
   exclude: isStrArray,
@@ -46,7 +49,7 @@ const FIELDS: Record<string, Check> = {
 };
 
 const EXPECTED: Record<string, string> = {
-  verify: 'a boolean', verifyTimeout: 'a positive number of seconds', include: 'an array of globs',
+  verify: 'a boolean', discoverEntryPoints: 'a boolean', verifyTimeout: 'a positive number of seconds', include: 'an array of globs',
   exclude: 'an array of globs', roots: 'an array of folders',
   entryPoints: 'an array of {"module": "pkg.mod"} or {"script": "path.py"} objects, with optional "args" (strings) and "stdin"',
 };

@@ -121,6 +121,10 @@ export interface VerificationRun {
   reason?: string;
   /** Unified diffs (python2.7 vs Go) of what differs. */
   diff?: { stdout?: string; stderr?: string; status?: string };
+  /** Repository modules the run checks when not `module` itself (`-m unittest tests.test_x`). */
+  covers?: string[];
+  /** Run-to-run noise masked in both outputs before comparing (e.g. "unittest run time"). */
+  normalized?: string[];
   pythonMs?: number;
   goMs?: number;
 }

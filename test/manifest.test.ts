@@ -49,7 +49,7 @@ describe('repository configuration', () => {
     expect(config.verify).toBe(false);
     expect(diagnostics.map((d) => `${d.id}: ${d.message}`)).toEqual([
       'config-invalid: field "verify" must be a boolean; ignored',
-      'config-unknown-field: unknown field "colour" (known: verify, verifyTimeout, include, exclude, roots, entryPoints)',
+      'config-unknown-field: unknown field "colour" (known: verify, discoverEntryPoints, verifyTimeout, include, exclude, roots, entryPoints)',
     ]);
   });
 });

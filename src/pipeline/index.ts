@@ -17,7 +17,7 @@ import { hasDrift, loadManifest, saveManifest, type Manifest, type ManifestEntry
 import { toolVersion } from '../version.js';
 import { verifyInvocation, type VerifyRun } from '../verify/differential.js';
 import { checkImports, type ImportCheck } from '../verify/imports.js';
-import { entryInvocations } from './entrypoints.js';
+import { entryInvocations, testModules, UNITTEST_MAIN } from './entrypoints.js';
 import { buildGoModule } from './go-step.js';
 import { planMigration, type MigrationPlan } from './plan.js';
 import { transpileModules, type TranspiledPackage } from './transpile-step.js';
@@ -82,7 +82,10 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   // 3. transpile
   progress(events, 'transpile', 0, 1);
   const goDir = path.join(outDir, 'go');
-  const tr = await transpileModules(scanned, [...fresh].sort());
+  // `python2.7 -m unittest` entry points need unittest's __main__ in the build.
+  const verifyEnabled = opts.verify ?? config.verify;
+  const extra = verifyEnabled && config.discoverEntryPoints && testModules(scanned, fresh).length > 0 ? [UNITTEST_MAIN] : [];
+  const tr = await transpileModules(scanned, [...fresh].sort(), extra);
   diagnostics.push(...tr.diagnostics);
   const packages: TranspiledPackage[] = [...tr.packages, ...keptPackages(goDir, scanned, kept, tr.packages)];
   progress(events, 'transpile', 1, 1);
@@ -95,7 +98,6 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
 
   // 5. verify
   const python = findPython2();
-  const verifyEnabled = opts.verify ?? config.verify;
   const built = new Set(Object.entries(go.status).filter(([, s]) => s.ok).map(([n]) => n));
   const runs: VerifyRun[] = [];
   let skipped: string | undefined;
@@ -103,7 +105,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   else if (!python) skipped = 'python2.7 was not found (set GRUMPY_PYTHON2), so nothing was verified';
   else if (!go.binary) skipped = 'nothing was built';
   else {
-    const invocations = entryInvocations(scanned, config, built);
+    const invocations = entryInvocations(scanned, config, built, python.libDir);
     let done = 0;
     for (const inv of invocations) {
       progress(events, 'verify', done++, invocations.length);
@@ -192,7 +194,7 @@ function verifiedByModule(runs: readonly VerifyRun[], closures: Readonly<Record<
   const out = new Map<string, VerifyStatus>();
   const rank: Record<VerifyStatus, number> = { 'not-run': 0, equivalent: 1, error: 2, different: 3 };
   for (const run of runs) {
-    for (const m of closures[run.module] ?? [run.module]) {
+    for (const m of (run.covers ?? [run.module]).flatMap((c) => closures[c] ?? [c])) {
       const prev = out.get(m) ?? 'not-run';
       if (rank[run.status] > rank[prev]) out.set(m, run.status);
     }
@@ -202,6 +204,8 @@ function verifiedByModule(runs: readonly VerifyRun[], closures: Readonly<Record<
 
 function toContractRun(r: VerifyRun): VerificationRun {
   const out: VerificationRun = { module: r.module, args: r.args, status: r.status, pythonMs: r.python.ms, goMs: r.go.ms };
+  if (r.covers) out.covers = r.covers;
+  if (r.normalized) out.normalized = r.normalized;
   if (r.reason) out.reason = r.reason;
   if (r.diff) out.diff = r.diff;
   return out;

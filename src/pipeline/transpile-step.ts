@@ -54,7 +54,8 @@ function memoParse(parse: ParseFn): ParseFn {
   };
 }
 
-export async function transpileModules(audit: Readonly<AuditJson>, modules: readonly string[]): Promise<TranspileStepResult> {
+/** `stdlibEntries`: stdlib modules run as `-m` entry points (`unittest.__main__`), with their programs. */
+export async function transpileModules(audit: Readonly<AuditJson>, modules: readonly string[], stdlibEntries: readonly string[] = []): Promise<TranspileStepResult> {
   const files = new Map(audit.modules.map((m) => [m.name, m.path]));
   const roots = [...new Set(modules.map((m) => sourceRootOf(m, files.get(m) ?? '')))].sort();
   const native = new Set(nativeModules().keys());
@@ -67,9 +68,10 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
   // The pure-Python stdlib comes from the user's CPython 2.7 Lib, after the repository's own roots.
   const lib = findPython2()?.libDir;
   const libDirs = lib ? [lib] : [];
-  for (const name of modules) {
+  const entries = [...modules, ...(libDirs.length > 0 ? stdlibEntries : [])];
+  for (const name of entries) {
     // `-m` entries resolve from the working directory first, as python2.7 does; paths print relative to it.
-    const root = path.resolve(audit.root, sourceRootOf(name, files.get(name) ?? ''));
+    const root = path.resolve(audit.root, files.has(name) ? sourceRootOf(name, files.get(name)!) : '');
     const others = roots.map((r) => path.resolve(audit.root, r)).filter((r) => r !== root);
     const program = await collectProgram({ kind: 'module', name }, [...others, ...libDirs], native, parse, { cwd: root, stdlibDirs: libDirs });
     diagnostics.push(...program.diagnostics.map((d) => ({ ...d, file: relFile(audit.root, root, d.file) })));
