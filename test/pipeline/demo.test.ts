@@ -49,9 +49,15 @@ describe('grumpy-audit fixtures/demo --verify --check-imports', () => {
       expect(mod(name).migration, name).toMatchObject({ transpiled: true, builds: true, verified, drift: false });
     }
     if (findPython2()) {
-      expect(audit.pipeline!.verification.runs.map((r) => [r.module, r.args, r.status])).toEqual([
-        ['inventory.cli', [], 'equivalent'], ['inventory.cli', ['--fail'], 'equivalent'],
+      // The configured commands, then the discovered ones: the test module's __main__ block, the
+      // suite under `-m unittest`, and unittest discovery from the repository root.
+      expect(audit.pipeline!.verification.runs.map((r) => [r.module, r.args, r.status, r.covers ?? null])).toEqual([
+        ['inventory.cli', [], 'equivalent', null], ['inventory.cli', ['--fail'], 'equivalent', null],
+        ['tests.test_pricing', [], 'equivalent', null],
+        ['unittest', ['tests.test_pricing'], 'equivalent', ['tests.test_pricing']],
+        ['unittest', ['discover'], 'equivalent', ['tests.test_pricing']],
       ]);
+      expect(mod('tests.test_pricing').migration).toMatchObject({ verified: 'equivalent' });
     } else {
       expect(audit.pipeline!.verification.skipped).toContain('python2.7 was not found');
     }
