@@ -70,6 +70,8 @@ export interface RunRow {
   module: string; href: string | null; args: string; status: string; statusCls: string; reason: string;
   pythonMs: number | null; goMs: number | null; speed: string;
   diffStdout: DiffLine[]; diffStderr: DiffLine[]; diffStatus: DiffLine[]; hasDiff: boolean;
+  /** What was masked before comparing, and which repository modules the run checks. */
+  normalized: string; covers: string;
 }
 
 export interface PipelineView {

@@ -81,7 +81,7 @@ export function moduleView(m: ModuleRecord, facts: AuditFacts, pages: Pages, sou
     migration: mig ? {
       transpiled: yesNo(mig.transpiled), builds: yesNo(mig.builds), verified: mig.verified, drift: yesNo(mig.drift), error: mig.error ?? null,
     } : null,
-    runs: (facts.audit.pipeline?.verification.runs ?? []).filter((r) => r.module === m.name).map((r) => runRow(r, pages, root)),
+    runs: (facts.audit.pipeline?.verification.runs ?? []).filter((r) => r.module === m.name || r.covers?.includes(m.name)).map((r) => runRow(r, pages, root)),
     sourceAvailable: text !== undefined,
     sourceHash: text === undefined ? '' : createHash('sha1').update(text).digest('hex'),
     source,

@@ -27,6 +27,8 @@ export function runRow(run: VerificationRun, pages: Pages, root: string): RunRow
     pythonMs: run.pythonMs ?? null, goMs: run.goMs ?? null, speed: speed(run.pythonMs, run.goMs),
     diffStdout: diffLines(run.diff?.stdout), diffStderr: diffLines(run.diff?.stderr), diffStatus: diffLines(run.diff?.status),
     hasDiff: Boolean(run.diff?.stdout || run.diff?.stderr || run.diff?.status),
+    normalized: run.normalized?.length ? `compared with ${run.normalized.join(', ')} masked` : '',
+    covers: run.covers?.join(', ') ?? '',
   };
 }
 
