@@ -640,3 +640,60 @@ func TestAbandonedGeneratorsAreClosed(t *testing.T) {
 	defer mu.Unlock()
 	t.Errorf("only %d of 200 abandoned generators were closed", closed)
 }
+
+// A state-machine generator driven from several goroutines: every value
+// is produced once, and a resume that finds it running gets CPython's
+// ValueError instead of racing on the body's variables (go test -race).
+func TestStepGeneratorSharedByGoroutines(t *testing.T) {
+	const n = 20000
+	f := NewRootFrame()
+	state, i := 0, int64(0)
+	g := NewGeneratorStep(f, func(f *Frame, sent Object) (Object, *BaseException) {
+		switch state {
+		case 1:
+			goto resume
+		}
+	loop:
+		if i == n {
+			return nil, nil
+		}
+		state = 1
+		return NewInt(i), nil
+	resume:
+		i++
+		goto loop
+	})
+	var mu sync.Mutex
+	seen := make([]int, n)
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rf := NewRootFrame()
+			for {
+				v, err := Next(rf, g)
+				if err != nil {
+					if err.Error() != "ValueError: generator already executing" {
+						t.Errorf("unexpected %s", err.Error())
+						return
+					}
+					continue
+				}
+				if v == nil {
+					return
+				}
+				k := v.(*Int).Value()
+				mu.Lock()
+				seen[k]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	for k, c := range seen {
+		if c != 1 {
+			t.Fatalf("value %d produced %d times", k, c)
+		}
+	}
+}

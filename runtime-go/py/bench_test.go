@@ -164,6 +164,31 @@ func BenchmarkGeneratorResume(b *testing.B) {
 	_ = g.Close(f)
 }
 
+// A state-machine generator (what the transpiler emits for simple
+// yields) resumed through Next, as for loops and builtins do.
+func BenchmarkGeneratorStepResume(b *testing.B) {
+	f := NewRootFrame()
+	state, i := 0, int64(0)
+	g := NewGeneratorStep(f, func(f *Frame, sent Object) (Object, *BaseException) {
+		switch state {
+		case 1:
+			goto resume
+		}
+	loop:
+		state = 1
+		return NewInt(i & 255), nil
+	resume:
+		i++
+		goto loop
+	})
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Next(f, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkListAppendIter(b *testing.B) {
 	f := NewRootFrame()
 	b.ReportAllocs()

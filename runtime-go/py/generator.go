@@ -12,6 +12,15 @@ import (
 // gen.Yield(f, v). Returning (nil, nil) exhausts the generator.
 type GenBody func(f *Frame, gen *Generator) (Object, *BaseException)
 
+// GenStep is the body of a state-machine generator, emitted when no yield
+// sits inside try, except, finally or with, or inside a larger expression.
+// Each call runs from the last yield (or the start) to the next one and
+// returns the yielded value; it keeps its resume point and locals in
+// variables it closes over. sent is the value of the yield expression
+// being resumed (None for next()). (nil, nil) ends the body, (nil, err)
+// is the exception leaving it. A resume is a plain call: no coroutine.
+type GenStep func(f *Frame, sent Object) (Object, *BaseException)
+
 // Generator mirrors CPython's generator object on an iter.Pull
 // coroutine: no goroutine or channel per yield. send/throw/close,
 // GeneratorExit and finally blocks behave as in 2.7.
@@ -42,6 +51,9 @@ type genCore struct {
 	thrown   *BaseException
 	final    *BaseException
 	yieldFn  func(v Object) (Object, *BaseException)
+	// step is set for state-machine generators; busy then guards
+	// started and finished too (mu, next and stop are unused).
+	step GenStep
 }
 
 // GeneratorType is `generator`.
@@ -62,6 +74,72 @@ func NewGeneratorCode(f *Frame, code *Code, body GenBody) Object {
 		gf.thread = f.thread
 	}
 	return newGenerator(gf, body)
+}
+
+// NewGeneratorStep creates a state-machine generator (see GenStep); f is
+// the generator function call's frame, whose code the generator reuses.
+func NewGeneratorStep(f *Frame, step GenStep) Object {
+	return NewGeneratorStepCode(f, f.Code, step)
+}
+
+// NewGeneratorStepCode is NewGeneratorStep with its own code (genexps).
+func NewGeneratorStepCode(f *Frame, code *Code, step GenStep) Object {
+	gf := &Frame{Back: f, Code: code, Globals: f.Globals}
+	if f != nil {
+		gf.depth = f.depth + 1
+		gf.thread = f.thread
+	}
+	// No finalizer: a state-machine generator is never suspended inside
+	// try or with, so closing it runs no code and abandoning it is free.
+	return &Generator{&genCore{frame: gf, name: code.Name, step: step}}
+}
+
+// resumeStep is resume for state-machine generators. busy is the lock:
+// whoever sets it owns the frame, started and finished.
+func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
+	if !g.busy.CompareAndSwap(false, true) {
+		return nil, NewValueError("generator already executing")
+	}
+	if g.finished {
+		g.busy.Store(false)
+		if thrown != nil {
+			return nil, thrown
+		}
+		return nil, nil
+	}
+	if !g.started && sent != None && thrown == nil {
+		g.busy.Store(false)
+		return nil, NewTypeError("can't send non-None value to a just-started generator")
+	}
+	fr := g.frame
+	fr.Back = f
+	if f != nil {
+		fr.depth = f.depth + 1
+		fr.thread = f.thread
+	}
+	if thrown != nil {
+		// No yield of a state machine is inside try or with: the
+		// exception leaves the body at the suspended yield at once.
+		if g.started {
+			thrown.addTraceback(fr)
+		}
+		g.finished = true
+		g.busy.Store(false)
+		return nil, thrown
+	}
+	g.started = true
+	v, err := g.step(fr, sent)
+	if v == nil {
+		g.finished = true
+		if err != nil {
+			err.addTraceback(fr)
+			if err.IsInstance(StopIterationType) && err.classic == nil {
+				err = nil
+			}
+		}
+	}
+	g.busy.Store(false)
+	return v, err
 }
 
 // Yield suspends the generator at `yield v`: it returns the value sent in
@@ -131,9 +209,20 @@ func (g *Generator) Repr(f *Frame) (string, *BaseException) {
 func (g *Generator) Iter(f *Frame) (Object, *BaseException) { return g, nil }
 
 // Next is next(gen): (nil, nil) when exhausted.
-func (g *Generator) Next(f *Frame) (Object, *BaseException) { return g.resume(f, nil, nil) }
+func (g *Generator) Next(f *Frame) (Object, *BaseException) {
+	if g.step != nil {
+		return g.resumeStep(f, None, nil)
+	}
+	return g.resume(f, nil, nil)
+}
 
 func (g *Generator) resume(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
+	if g.step != nil {
+		if sent == nil {
+			sent = None
+		}
+		return g.resumeStep(f, sent, thrown)
+	}
 	if !g.busy.CompareAndSwap(false, true) {
 		return nil, NewValueError("generator already executing")
 	}
@@ -211,13 +300,19 @@ func (g *Generator) finish() (Object, *BaseException) {
 
 // Send is gen.send(v).
 func (g *Generator) Send(f *Frame, v Object) (Object, *BaseException) {
-	g.mu.Lock()
-	started := g.started
-	g.mu.Unlock()
-	if !started && v != None {
-		return nil, NewTypeError("can't send non-None value to a just-started generator")
+	var r Object
+	var err *BaseException
+	if g.step != nil {
+		r, err = g.resumeStep(f, v, nil)
+	} else {
+		g.mu.Lock()
+		started := g.started
+		g.mu.Unlock()
+		if !started && v != None {
+			return nil, NewTypeError("can't send non-None value to a just-started generator")
+		}
+		r, err = g.resume(f, v, nil)
 	}
-	r, err := g.resume(f, v, nil)
 	if err == nil && r == nil {
 		return nil, NewExceptionArgs(StopIterationType)
 	}
@@ -248,6 +343,16 @@ func (g *Generator) Throw(f *Frame, typ, val, tb Object) (Object, *BaseException
 
 // Close is gen.close().
 func (g *Generator) Close(f *Frame) *BaseException {
+	if g.step != nil {
+		// GeneratorExit thrown in at a yield outside try/with just
+		// leaves the body: close only marks the generator finished.
+		if !g.busy.CompareAndSwap(false, true) {
+			return NewValueError("generator already executing")
+		}
+		g.finished = true
+		g.busy.Store(false)
+		return nil
+	}
 	g.mu.Lock()
 	if g.finished || !g.started {
 		g.finished = true
@@ -308,7 +413,11 @@ func init() {
 		return NewStr(o.(*Generator).name), nil
 	}})
 	t.dict.setStr("gi_running", &GetSet{name: "gi_running", get: func(f *Frame, o Object) (Object, *BaseException) {
-		return NewBool(o.(*Generator).busy.Load()), nil
+		// an int in 2.7, not a bool
+		if o.(*Generator).busy.Load() {
+			return NewInt(1), nil
+		}
+		return NewInt(0), nil
 	}})
 }
 

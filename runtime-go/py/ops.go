@@ -695,6 +695,10 @@ func Next(f *Frame, it Object) (Object, *BaseException) {
 			return nil, err
 		}
 	}
+	if g, ok := it.(*Generator); ok && g.step != nil {
+		// for loops and builtins over state-machine generators: a direct call
+		return g.resumeStep(f, None, nil)
+	}
 	if n, ok := it.(Iterator); ok {
 		return n.Next(f)
 	}
