@@ -97,11 +97,37 @@ export const CTL_CONTINUE = 3;
 
 export type BodyKind = 'module' | 'class' | 'function' | 'generator';
 
+/** A Go label; emitted only when some goto uses it (Go rejects unused labels). */
+export interface Label {
+  name: string;
+  used: boolean;
+}
+
+/** An open Python loop: the closure depth it was opened at; flat loops jump with goto. */
+export interface LoopCtx {
+  depth: number;
+  /** A loop of a state-machine generator body: labels instead of Go's break and continue. */
+  brk?: Label;
+  cont?: Label;
+}
+
+/** A state-machine generator body being written (genstate.ts). */
+export interface StepCtx {
+  /** The Go variable holding the resume point (0 = the start, k = after the k-th yield). */
+  state: string;
+  /** Resume points emitted so far. */
+  resumes: number;
+  /** Declarations for the enclosing function: values that live across yields. */
+  hoisted: string[];
+}
+
 export class Body {
   /** Depth of try-closures open inside this Go function (0 = the function itself). */
   closureDepth = 0;
-  /** For each open Python loop, the closure depth it was opened at. */
-  readonly loops: number[] = [];
+  /** The open Python loops, innermost last. */
+  readonly loops: LoopCtx[] = [];
+  /** Set while writing a state-machine generator body. */
+  step: StepCtx | null = null;
   /** Control codes used at each closure depth (index = depth). */
   readonly ctlUsed: Set<number>[] = [new Set()];
 

@@ -8,6 +8,7 @@ import { assign, call, expr, forEachValue, not, run, storeName, truth } from './
 import { goLocal, goUtf8 } from './goliteral.js';
 import { access, type Scope } from './scope.js';
 import { needsRv, stmt, stmts, terminates } from './stmt.js';
+import { emitStepGenerator, flatGenexp, flatStmts, flattenable, genexpFlattenable } from './genstate.js';
 
 function scopeOf(b: Body, node: A.AstNode): Scope {
   const s = b.mod.table.of.get(node);
@@ -42,11 +43,11 @@ interface FuncParts {
 }
 
 /**
- * A function body's top-level statements, in order. After a top-level assignment, def, class or
- * import, its fast locals are bound for the rest of the body (never deleted: `del` anywhere opts
- * out), so later loads skip the unbound check.
+ * After a top-level assignment, def, class or import of a function body, its fast locals are bound
+ * for the rest of the body (never deleted: `del` anywhere opts out), so later loads skip the
+ * unbound check.
  */
-function topLevel(b: Body, body: A.stmt[]): void {
+function markBound(b: Body, st: A.stmt): void {
   const mark = (t: A.expr): void => {
     if (t._type === 'Name') {
       if (access(b.scope, t.id) === 'fast' && !b.scope.deleted.has(t.id)) b.alwaysBound.add(t.id);
@@ -55,12 +56,17 @@ function topLevel(b: Body, body: A.stmt[]): void {
     }
   };
   const markName = (id: string): void => mark({ _type: 'Name', id, ctx: { _type: 'Store' }, lineno: 0, col_offset: 0 });
+  if (st._type === 'Assign') for (const t of st.targets) mark(t);
+  else if (st._type === 'FunctionDef' || st._type === 'ClassDef') markName(st.name);
+  else if (st._type === 'Import') for (const a of st.names) markName(a.asname ?? a.name.split('.')[0]!);
+}
+
+/** A function body's top-level statements, in order. */
+function topLevel(b: Body, body: A.stmt[]): void {
   for (const st of body) {
     stmt(b, st);
     if (terminates([st])) return;
-    if (st._type === 'Assign') for (const t of st.targets) mark(t);
-    else if (st._type === 'FunctionDef' || st._type === 'ClassDef') markName(st.name);
-    else if (st._type === 'Import') for (const a of st.names) markName(a.asname ?? a.name.split('.')[0]!);
+    markBound(b, st);
   }
 }
 
@@ -116,7 +122,10 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
     }
     if (parts.args.vararg) storeName(pre, parts.args.vararg, `args[${i++}]`);
     if (parts.args.kwarg) storeName(pre, parts.args.kwarg, `args[${i++}]`);
-    if (kind === 'generator') {
+    if (kind === 'generator' && node._type === 'FunctionDef' && flattenable(node.body)) {
+      emitStepGenerator(inner, 'return py.NewGeneratorStep(f, ', (sb) => flatStmts(sb, node.body, (st) => markBound(sb, st)));
+      b.p.line('}), nil');
+    } else if (kind === 'generator') {
       b.p.line('return py.NewGenerator(f, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {');
       b.p.indent(() => {
         parts.emitBody(inner);
@@ -170,6 +179,8 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
   const code = b.mod.code(scope.name);
   const kind: BodyKind = e._type === 'GeneratorExp' ? 'generator' : 'function';
   const emitLoops = (inner: Body, leaf: () => void): void => {
+    // The comprehension's own frame reports its line in tracebacks.
+    inner.p.line(`f.Line = ${e.lineno}`);
     const rec = (i: number): void => {
       if (i === e.generators.length) { leaf(); return; }
       const g = e.generators[i]!;
@@ -187,6 +198,20 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
     };
     rec(0);
   };
+  if (kind === 'generator' && genexpFlattenable(e as A.GeneratorExp)) {
+    // The genexp's locals and resume state are declared in a block of the enclosing function.
+    const t = b.mod.fresh();
+    b.p.line(`var ${t} py.Object`);
+    b.p.line('{');
+    b.p.indent(() => {
+      const inner = new Body(b.mod, b.p, scope, 'generator');
+      declareLocals(inner);
+      emitStepGenerator(inner, `${t} = py.NewGeneratorStepCode(f, ${code}, `, (sb) => flatGenexp(sb, e as A.GeneratorExp, it));
+      b.p.line('})');
+    });
+    b.p.line('}');
+    return t;
+  }
   if (kind === 'generator') {
     const ge = e as A.GeneratorExp;
     const t = b.mod.fresh();

@@ -168,10 +168,16 @@ function del(b: Body, t: A.expr): void {
 
 /** break/continue: a Go jump when the loop is in this Go function, a control code from a try-closure otherwise. */
 function jump(b: Body, code: number, goStmt: string): void {
-  const loopDepth = b.loops[b.loops.length - 1];
-  if (loopDepth === undefined) return;
-  if (loopDepth === b.closureDepth) {
-    b.p.line(goStmt);
+  const loop = b.loops[b.loops.length - 1];
+  if (loop === undefined) return;
+  if (loop.depth === b.closureDepth) {
+    const label = code === CTL_BREAK ? loop.brk : loop.cont;
+    if (label) {
+      label.used = true;
+      b.p.line(`goto ${label.name}`);
+    } else {
+      b.p.line(goStmt);
+    }
   } else {
     b.ctlUsed[b.closureDepth]!.add(code);
     b.p.line(`return ${code}, nil`);
@@ -201,7 +207,7 @@ function ret(b: Body, st: A.Return): void {
 }
 
 function loopBody(b: Body, body: A.stmt[]): void {
-  b.loops.push(b.closureDepth);
+  b.loops.push({ depth: b.closureDepth });
   stmts(b, body);
   b.loops.pop();
 }
