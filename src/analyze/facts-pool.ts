@@ -1,74 +1,171 @@
-// The scan's parse step on worker threads: tree-sitter plus extractFacts only, nothing else, since
-// a cold scan must cost little more than tree-sitter parsing itself (bench/scan.ts). Files go out
-// in batches balanced by size, biggest first, so one huge file does not end up last.
+// The scan's parse step, streamed: discover hands each decoded file to add() while it is still
+// reading the rest, and worker threads parse as files arrive. When discovery ends, finish() makes
+// the main thread one more lane until the queue is empty. A cold scan must cost little more than
+// tree-sitter parsing itself (bench/scan.ts), so nothing waits on anything it does not need:
+// - workers start as soon as there is enough text to be worth them, and boot (loading tree-sitter,
+//   compiling the rule queries) while discovery is still reading;
+// - each worker keeps two batches in hand, so it never waits for the main thread to hand out work;
+// - batches shrink as the queue drains, so all lanes finish at about the same time.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { progress, silentSink } from '../events.js';
+import { progress, silentSink, type EventSink } from '../events.js';
 import type { FactsJob, FactsReply } from './facts-worker.js';
-import { parseForFactsSync, type FactsRequest, type FactsResult, type ParseForFacts } from './parse-step.js';
+import { parseBatch, type FactsRequest, type FactsResult } from './parse-step.js';
 
 /** Below this much source text, starting threads costs more than it saves. */
 const MIN_CHARS_FOR_THREADS = 512 * 1024;
-const BATCH_CHARS = 256 * 1024;
+/** Batch size while files are still arriving (about 20 ms of parsing). */
+const BATCH_CHARS = 128 * 1024;
+const MIN_BATCH_CHARS = 16 * 1024;
+/** Batches a worker holds at once: one being parsed, one waiting. */
+const IN_FLIGHT = 2;
 
-export const parseOnThreads: ParseForFacts = async (reqs, opts) => {
-  const events = opts.events ?? silentSink;
-  const total = reqs.reduce((n, r) => n + r.text.length, 0);
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), reqs.length));
-  const start = workerStart();
-  if (threads === 1 || total < MIN_CHARS_FOR_THREADS || !start) {
-    let done = 0;
-    return reqs.map((r) => {
-      const out = parseForFactsSync(r);
-      progress(events, 'parse', ++done, reqs.length);
-      return out;
-    });
+interface Lane {
+  worker: Worker;
+  inFlight: number;
+}
+
+export class FactsPool {
+  private readonly queue: number[] = [];
+  private head = 0;
+  private queuedChars = 0;
+  private addedChars = 0;
+  private readonly reqs: FactsRequest[] = [];
+  private readonly results: (FactsResult | undefined)[] = [];
+  private readonly batches = new Map<number, number[]>();
+  private nextBatch = 0;
+  private done = 0;
+  private lanes: Lane[] = [];
+  private started = false;
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  private readonly threads: number;
+  private readonly events: EventSink;
+
+  constructor(opts: { threads?: number; events?: EventSink } = {}) {
+    this.threads = Math.max(1, opts.threads ?? availableParallelism());
+    this.events = opts.events ?? silentSink;
   }
-  const order = reqs.map((_, i) => i).sort((a, b) => reqs[b]!.text.length - reqs[a]!.text.length);
-  const batches: number[][] = [];
-  let cur: number[] = [];
-  let size = 0;
-  for (const i of order) {
-    cur.push(i);
-    size += reqs[i]!.text.length;
-    if (size >= BATCH_CHARS) {
-      batches.push(cur);
-      cur = [];
-      size = 0;
+
+  /** Queues one file; returns its index in finish()'s result. */
+  add(req: FactsRequest): number {
+    const i = this.reqs.length;
+    this.reqs.push(req);
+    this.queue.push(i);
+    this.queuedChars += req.text.length;
+    this.addedChars += req.text.length;
+    if (!this.started && this.threads > 1 && this.addedChars >= MIN_CHARS_FOR_THREADS) this.startWorkers();
+    this.pump();
+    return i;
+  }
+
+  /** No more files: parses what is left here and on the workers; results in add() order. */
+  async finish(): Promise<FactsResult[]> {
+    this.ended = true;
+    try {
+      this.pump();
+      while (this.head < this.queue.length) {
+        if (this.failure) throw this.failure;
+        const batch = this.take();
+        this.store(batch, await parseBatch(batch.map((i) => this.reqs[i]!)));
+        // Let worker replies in, so the workers get their next batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.pump();
+      }
+      while (this.done < this.reqs.length) {
+        if (this.failure) throw this.failure;
+        await new Promise<void>((resolve) => { this.wake = resolve; });
+      }
+      if (this.failure) throw this.failure;
+      return this.results as FactsResult[];
+    } finally {
+      await this.close();
     }
   }
-  if (cur.length > 0) batches.push(cur);
 
-  const results: FactsResult[] = new Array(reqs.length);
-  let done = 0;
-  let next = 0;
-  const workers = Array.from({ length: threads }, () => start());
-  try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= batches.length) return resolve();
-        const id = next++;
-        const job: FactsJob = { id, reqs: batches[id]!.map((i) => reqs[i]!) };
-        w.postMessage(job);
-      };
-      w.on('message', (reply: FactsReply) => {
-        batches[reply.id]!.forEach((i, k) => { results[i] = reply.results[k]!; });
-        done += reply.results.length;
-        progress(events, 'parse', done, reqs.length);
-        send();
-      });
-      w.on('error', reject);
-      w.on('exit', (code) => { if (next < batches.length || done < reqs.length) reject(new Error(`facts worker exited with code ${code}`)); });
-      send();
-    })));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  /** Stops the workers (also when the scan is abandoned early). */
+  async close(): Promise<void> {
+    const lanes = this.lanes;
+    this.lanes = [];
+    await Promise.all(lanes.map((l) => l.worker.terminate()));
   }
-  return results;
-};
+
+  private startWorkers(): void {
+    this.started = true;
+    const start = workerStart();
+    if (!start) return;
+    // The main thread is a lane too once discovery is over.
+    for (let k = 0; k < this.threads - 1; k++) {
+      const lane: Lane = { worker: start(), inFlight: 0 };
+      lane.worker.on('message', (reply: FactsReply) => {
+        lane.inFlight--;
+        const batch = this.batches.get(reply.id)!;
+        this.batches.delete(reply.id);
+        if ('error' in reply) this.fail(new Error(`facts worker: ${reply.error}`));
+        else this.store(batch, reply.results);
+        this.pump();
+      });
+      lane.worker.on('error', (e) => this.fail(e));
+      lane.worker.on('exit', (code) => {
+        if (this.lanes.includes(lane)) this.fail(new Error(`facts worker exited with code ${code}`));
+      });
+      this.lanes.push(lane);
+    }
+  }
+
+  private pump(): void {
+    for (const lane of this.lanes) {
+      while (lane.inFlight < IN_FLIGHT && this.head < this.queue.length) {
+        // While files still arrive, wait for a full batch rather than send crumbs.
+        if (!this.ended && this.queuedChars < BATCH_CHARS) return;
+        const batch = this.take();
+        const id = this.nextBatch++;
+        this.batches.set(id, batch);
+        lane.inFlight++;
+        const job: FactsJob = { id, reqs: batch.map((i) => this.reqs[i]!) };
+        lane.worker.postMessage(job);
+      }
+    }
+  }
+
+  private take(): number[] {
+    const lanes = this.lanes.length + 1;
+    const limit = this.ended
+      ? Math.max(MIN_BATCH_CHARS, Math.min(BATCH_CHARS, Math.ceil(this.queuedChars / (lanes * 3))))
+      : BATCH_CHARS;
+    const batch: number[] = [];
+    let size = 0;
+    while (this.head < this.queue.length && (batch.length === 0 || size < limit)) {
+      const i = this.queue[this.head++]!;
+      batch.push(i);
+      size += this.reqs[i]!.text.length;
+    }
+    this.queuedChars -= size;
+    return batch;
+  }
+
+  private store(batch: number[], results: FactsResult[]): void {
+    batch.forEach((i, k) => { this.results[i] = results[k]!; });
+    this.done += batch.length;
+    progress(this.events, 'parse', this.done, this.reqs.length);
+    this.notify();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.notify();
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+}
 
 /** How to start a worker: the compiled .js beside this file, or the .ts through tsx's loader. */
 function workerStart(): (() => Worker) | undefined {
@@ -85,5 +182,3 @@ function workerStart(): (() => Worker) | undefined {
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
   return () => new Worker(boot, { eval: true });
 }
-
-export type { FactsRequest };

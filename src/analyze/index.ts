@@ -6,18 +6,14 @@ import path from 'node:path';
 import { SCHEMA_VERSION, type AuditJson, type FindingCategory, type ModuleRecord, type Summary, type Verdict } from '../contract.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { discover, type SourceFile } from '../discover/index.js';
-import { info, silentSink, type EventSink } from '../events.js';
+import { debug, info, silentSink, type EventSink } from '../events.js';
 import { FactsCache, loadResult, saveResult, type CachedFacts } from '../state/cache.js';
 import { toolVersion } from '../version.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { compileRuleQueries } from './cst/match.js';
 import { collectFindings, type FileForRules } from './findings.js';
 import { buildGraph, type GraphEdge } from './graph.js';
-import { parseOnThreads } from './facts-pool.js';
-import type { FactsRequest, FactsResult, ParseForFacts } from './parse-step.js';
-import type { parseOne as ParseOne } from '../parse/parse-one.js';
-import type { createCstParser as CreateCstParser, parseCst as ParseCst } from '../parse/treesitter.js';
-import { extractFacts } from './facts.js';
+import { FactsPool } from './facts-pool.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
 import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
@@ -33,8 +29,6 @@ export interface AnalyzeOptions {
   events?: EventSink;
   /** Cache folder (default REPO/.grumpy-audit/cache); false disables the cache. */
   cacheDir?: string | false;
-  /** The parse step; defaults to src/parse's pool once available, else in-process parsing. */
-  parse?: ParseForFacts;
 }
 
 export interface Analysis {
@@ -52,9 +46,11 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   const pack = loadRulePack();
   if (opts.cacheDir === false) return analyzeFresh(repo, opts, pack);
   const cacheDir = opts.cacheDir ?? path.join(realpathSync(path.resolve(repo)), '.grumpy-audit', 'cache');
+  const lap = stageClock(opts.events ?? silentSink);
   const fingerprint = await repositoryFingerprint({
     repo, include: opts.include, exclude: opts.exclude, roots: opts.roots, rulesHash: pack.hash, rulesDir: defaultRulesDir(), cacheDir,
   });
+  lap('fingerprint');
   const stored = loadResult<Pick<Analysis, 'audit' | 'diagnostics'>>(cacheDir, fingerprint);
   if (stored) {
     info(opts.events ?? silentSink, 'analyze', 'nothing changed since the last scan: reusing its result');
@@ -62,24 +58,38 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   }
   const result = await analyzeFresh(repo, { ...opts, cacheDir }, pack);
   // The fingerprint was taken before reading: a file edited during the scan makes the next run miss.
+  lap('analyze');
   const d = saveResult(cacheDir, fingerprint, { audit: result.audit, diagnostics: result.diagnostics });
   if (d) result.diagnostics.push(d);
+  lap('save result');
   return result;
 }
 
 async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack): Promise<Analysis> {
   const events = opts.events ?? silentSink;
+  const lap = stageClock(events);
   compileRuleQueries(); // a bad query stops the run here, before any worker starts
   const catalog = loadCatalog();
 
-  const found = await discover(repo, { include: opts.include, exclude: opts.exclude, events });
+  // Parsing starts while discover is still reading: each decoded file goes straight to the pool.
+  const diagnostics: Diagnostic[] = [];
+  const collector = new FactsCollector(realpathSync(path.resolve(repo)), opts, diagnostics, events);
+  let found;
+  try {
+    found = await discover(repo, { include: opts.include, exclude: opts.exclude, events, onPython: (f) => collector.offer(f) });
+  } catch (e) {
+    await collector.abandon();
+    throw e;
+  }
+  lap('discover');
   const root = found.root;
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  diagnostics.push(...found.diagnostics);
   const pyFiles = found.files.filter((f) => f.kind === 'python');
   const nativeFiles = found.files.filter((f) => f.kind !== 'python');
 
-  const parseRun = await parseWithCache(root, pyFiles, opts, diagnostics, events);
+  const parseRun = await collector.collect();
   const parsed = parseRun.facts;
+  lap('parse');
 
   const setupPy = pyFiles.find((f) => f.path === 'setup.py')?.text;
   const roots = findSourceRoots(pyFiles.map((f) => f.path), setupPy, opts.roots);
@@ -120,8 +130,11 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
       if (e.kind === 'internal' && !e.nativeFile) edges.push({ from, to: e.module, lazy: e.lazy, conditional: e.conditional, optional: Boolean(e.optional) });
     }
   }
+  lap('resolve');
   const graph = buildGraph([...modules.keys()], edges);
+  lap('graph');
   const findings = collectFindings(pack, forRules, nativeFiles, catalog);
+  lap('rules');
 
   const erroneous = new Set(forRules.filter((f) => f.error !== undefined).map((f) => f.path));
   const statuses: ModuleStatus[] = named.modules.map((m) => ({
@@ -144,6 +157,7 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
   }
   const ready = assessReadiness(parentEdges.length > 0 ? buildGraph([...modules.keys()], [...edges, ...parentEdges]) : graph, statuses);
 
+  lap('readiness');
   const records: ModuleRecord[] = named.modules.map((m, i) => {
     const r: ModuleRecord = {
       name: m.name, path: m.path, lines: statuses[i]!.lines, verdict: ready.verdicts.get(m.name)!,
@@ -176,82 +190,73 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
     cycleCuts: graph.cycleCuts,
     diagnostics: diagnostics.filter((d) => d.severity !== 'info').map(({ id, severity, file, line, column, message }) => ({ id, severity, file, line, column, message })),
   };
+  lap('output');
   return { audit, diagnostics, pack, cacheHits: parseRun.hits, parsed: parseRun.parsed, reusedResult: false };
 }
 
-async function parseWithCache(
-  root: string, pyFiles: SourceFile[], opts: AnalyzeOptions, diagnostics: Diagnostic[], events: EventSink,
-): Promise<{ facts: Map<string, CachedFacts>; hits: number; parsed: number }> {
-  const out = new Map<string, CachedFacts>();
-  const pack = loadRulePack();
-  let cache: FactsCache | undefined;
-  if (opts.cacheDir !== false) {
-    const dir = opts.cacheDir ?? path.join(root, '.grumpy-audit', 'cache');
-    const opened = FactsCache.open(dir, `${toolVersion}/${pack.hash}`);
-    cache = opened.cache;
-    diagnostics.push(...opened.diagnostics);
-  }
-  const reqs: (FactsRequest & { sha: string })[] = [];
-  for (const f of pyFiles) {
-    if (f.undecodable || f.text === undefined) continue;
-    const hit = cache?.get(f.path, f.sha256);
-    if (hit) {
-      out.set(f.path, hit);
-      diagnostics.push(...hit.diagnostics);
-    }
-    else reqs.push({ path: f.path, text: f.text, sha: f.sha256 });
-  }
-  const parse = opts.parse ?? (await defaultParse());
-  const results = reqs.length > 0 ? await parse(reqs.map(({ path: p, text }) => ({ path: p, text })), { threads: opts.threads, events }) : [];
-  const encodings = new Map(pyFiles.map((f) => [f.path, f.encoding]));
-  if (results.some((r) => r.facts?.syntaxError)) {
-    // Loaded on demand: the front end is only needed for the few files plain tree-sitter rejects.
-    const frontEnd = { ...(await import('../parse/parse-one.js')), ...(await import('../parse/treesitter.js')) };
-    results.forEach((r, i) => {
-      if (r.facts?.syntaxError) results[i] = recheckSyntax(frontEnd, r, reqs[i]!.text, encodings.get(r.path));
-    });
-  }
-  results.forEach((r, i) => {
-    const value: CachedFacts = { lines: r.lines, diagnostics: r.diagnostics };
-    if (r.facts) value.facts = r.facts;
-    out.set(r.path, value);
-    cache?.set(r.path, reqs[i]!.sha, value);
-    diagnostics.push(...r.diagnostics);
-  });
-  if (cache) {
-    const d = cache.save();
-    if (d) diagnostics.push(d);
-  }
-  return { facts: out, hits: cache?.hits ?? 0, parsed: reqs.length };
+/** Wall time per stage, as debug events (bench/scan.ts and --verbose show them). */
+function stageClock(events: EventSink): (stage: string) => void {
+  let t = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    debug(events, 'timing', `${stage} ${(now - t).toFixed(0)} ms`);
+    t = now;
+  };
 }
-
-interface FrontEnd {
-  parseOne: typeof ParseOne;
-  createCstParser: typeof CreateCstParser;
-  parseCst: typeof ParseCst;
-}
-
-let repairParser: ReturnType<typeof CreateCstParser> | undefined;
 
 /**
- * tree-sitter-python misreads some valid Python 2 (`exec f(x) in d`, `x.False`, `async` as a name).
- * A file whose plain tree has an error is parsed again with the front end's Python 2 repairs; if
- * that tree still has one, the front end's parser (the syntax oracle) gives the exact verdict and
- * message. Only those few files pay for it.
+ * Facts for every Python file, from the cache or parsed now. Files are offered as discover reads
+ * them, so parsing overlaps reading; collect() waits for the rest.
  */
-function recheckSyntax(fe: FrontEnd, r: FactsResult, text: string, encoding: string | undefined): FactsResult {
-  repairParser ??= fe.createCstParser();
-  const repaired = fe.parseCst(repairParser, text).tree;
-  if (!repaired.rootNode.hasError) return { ...r, facts: extractFacts(repaired.rootNode, text, r.path) };
-  const exact = fe.parseOne({ path: r.path, text, want: { facts: true }, ...(encoding ? { encoding } : {}) });
-  const facts = exact.facts ?? r.facts!;
-  const accepted = !exact.diagnostics.some((d) => d.severity === 'error');
-  if (accepted && facts.syntaxError) delete facts.syntaxError;
-  return { path: r.path, lines: exact.lines, facts, diagnostics: exact.diagnostics };
-}
+class FactsCollector {
+  private readonly out = new Map<string, CachedFacts>();
+  private readonly pending: { path: string; sha: string; index: number }[] = [];
+  private readonly pool: FactsPool;
+  private readonly cache: FactsCache | undefined;
 
-async function defaultParse(): Promise<ParseForFacts> {
-  return parseOnThreads;
+  constructor(root: string, opts: AnalyzeOptions, private readonly diagnostics: Diagnostic[], events: EventSink) {
+    if (opts.cacheDir !== false) {
+      const dir = opts.cacheDir ?? path.join(root, '.grumpy-audit', 'cache');
+      const opened = FactsCache.open(dir, `${toolVersion}/${loadRulePack().hash}`);
+      this.cache = opened.cache;
+      diagnostics.push(...opened.diagnostics);
+    }
+    this.pool = new FactsPool({ threads: opts.threads, events });
+  }
+
+  offer(f: SourceFile): void {
+    if (f.undecodable || f.text === undefined) return;
+    const hit = this.cache?.get(f.path, f.sha256);
+    if (hit) {
+      this.out.set(f.path, hit);
+      this.diagnostics.push(...hit.diagnostics);
+      return;
+    }
+    const index = this.pool.add({ path: f.path, text: f.text, ...(f.encoding ? { encoding: f.encoding } : {}) });
+    this.pending.push({ path: f.path, sha: f.sha256, index });
+  }
+
+  async collect(): Promise<{ facts: Map<string, CachedFacts>; hits: number; parsed: number }> {
+    const results = await this.pool.finish();
+    for (const p of this.pending) {
+      const r = results[p.index]!;
+      const value: CachedFacts = { lines: r.lines, diagnostics: r.diagnostics };
+      if (r.facts) value.facts = r.facts;
+      this.out.set(p.path, value);
+      this.cache?.set(p.path, p.sha, value);
+      this.diagnostics.push(...r.diagnostics);
+    }
+    if (this.cache) {
+      const d = this.cache.save();
+      if (d) this.diagnostics.push(d);
+    }
+    return { facts: this.out, hits: this.cache?.hits ?? 0, parsed: this.pending.length };
+  }
+
+  /** Stops the workers when discovery fails. */
+  async abandon(): Promise<void> {
+    await this.pool.close();
+  }
 }
 
 /** A parse failure: the first syntax-error diagnostic of the front end, else the tree's first error. */

@@ -1,16 +1,19 @@
-// The parse step the analyzer needs: facts per Python file, from tree-sitter alone. The worker pool
-// in facts-pool.ts runs parseForFactsSync on threads; parseInProcess runs it here.
+// The parse step the analyzer needs: facts per Python file, from tree-sitter alone. The same code
+// runs in the facts workers (facts-worker.ts) and on the main thread (facts-pool.ts).
 
 import { createRequire } from 'node:module';
 import type Parser from 'tree-sitter';
 import type { Diagnostic } from '../diagnostics.js';
-import type { EventSink } from '../events.js';
-import { progress, silentSink } from '../events.js';
+import type { parseOne as ParseOne } from '../parse/parse-one.js';
+import type { createCstParser as CreateCstParser, parseCst as ParseCst } from '../parse/treesitter.js';
+import { compileRuleQueries } from './cst/match.js';
 import { extractFacts, type FileFacts } from './facts.js';
 
 export interface FactsRequest {
   path: string;
   text: string;
+  /** The codec discover decoded the file with; the front end needs it for exact syntax errors. */
+  encoding?: string;
 }
 
 export interface FactsResult {
@@ -19,8 +22,6 @@ export interface FactsResult {
   facts?: FileFacts;
   diagnostics: Diagnostic[];
 }
-
-export type ParseForFacts = (reqs: FactsRequest[], opts: { threads?: number; events?: EventSink }) => Promise<FactsResult[]>;
 
 export function countLines(text: string): number {
   if (text.length === 0) return 0;
@@ -32,26 +33,71 @@ export function countLines(text: string): number {
 const require = createRequire(import.meta.url);
 let parser: Parser | undefined;
 
-/** One file: tree-sitter, then the facts. Used on the calling thread and in the facts workers. */
-export function parseForFactsSync(r: FactsRequest): FactsResult {
+function getParser(): Parser {
   if (!parser) {
     const TreeSitter = require('tree-sitter') as typeof Parser;
     parser = new TreeSitter();
     parser.setLanguage(require('tree-sitter-python') as Parser.Language);
   }
+  return parser;
+}
+
+/** Loads tree-sitter and compiles the rule queries now, e.g. while a worker waits for its first batch. */
+export function warmUp(): void {
+  getParser();
+  compileRuleQueries();
+}
+
+/** One file: plain tree-sitter, then the facts. A tree with an error still needs recheckSyntax. */
+function parsePlain(r: FactsRequest): FactsResult {
   // One input chunk: by default node-tree-sitter hands the text over in small chunks, slicing the
   // rest of the string for each (quadratic on big files; measurably slower on the whole Lib).
-  const tree = parser.parse(r.text, undefined, { bufferSize: r.text.length + 1 });
+  const tree = getParser().parse(r.text, undefined, { bufferSize: r.text.length + 1 });
   return { path: r.path, lines: countLines(r.text), facts: extractFacts(tree.rootNode, r.text, r.path), diagnostics: [] };
 }
 
-/** Parses on the calling thread, one file at a time. */
-export const parseInProcess: ParseForFacts = async (reqs, opts) => {
-  const events = opts.events ?? silentSink;
-  let done = 0;
-  return reqs.map((r) => {
-    const out = parseForFactsSync(r);
-    progress(events, 'parse', ++done, reqs.length);
-    return out;
-  });
-};
+/**
+ * A batch of files, in order. Runs on whichever thread calls it, so the few files that need the
+ * front end are rechecked in parallel with the rest instead of after all parsing.
+ */
+export async function parseBatch(reqs: FactsRequest[]): Promise<FactsResult[]> {
+  const out = reqs.map(parsePlain);
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i]!.facts?.syntaxError) continue;
+    frontEnd ??= await loadFrontEnd();
+    out[i] = recheckSyntax(frontEnd, out[i]!, reqs[i]!);
+  }
+  return out;
+}
+
+interface FrontEnd {
+  parseOne: typeof ParseOne;
+  createCstParser: typeof CreateCstParser;
+  parseCst: typeof ParseCst;
+}
+
+let frontEnd: FrontEnd | undefined;
+let repairParser: ReturnType<typeof CreateCstParser> | undefined;
+
+/** Loaded on demand: the front end is only needed for the few files plain tree-sitter rejects. */
+async function loadFrontEnd(): Promise<FrontEnd> {
+  const [one, ts] = await Promise.all([import('../parse/parse-one.js'), import('../parse/treesitter.js')]);
+  return { parseOne: one.parseOne, createCstParser: ts.createCstParser, parseCst: ts.parseCst };
+}
+
+/**
+ * tree-sitter-python misreads some valid Python 2 (`exec f(x) in d`, `x.False`, `async` as a name).
+ * A file whose plain tree has an error is parsed again with the front end's Python 2 repairs; if
+ * that tree still has one, the front end's parser (the syntax oracle) gives the exact verdict and
+ * message. Only those few files pay for it.
+ */
+function recheckSyntax(fe: FrontEnd, r: FactsResult, req: FactsRequest): FactsResult {
+  repairParser ??= fe.createCstParser();
+  const repaired = fe.parseCst(repairParser, req.text).tree;
+  if (!repaired.rootNode.hasError) return { ...r, facts: extractFacts(repaired.rootNode, req.text, r.path) };
+  const exact = fe.parseOne({ path: r.path, text: req.text, want: { facts: true }, ...(req.encoding ? { encoding: req.encoding } : {}) });
+  const facts = exact.facts ?? r.facts!;
+  const accepted = !exact.diagnostics.some((d) => d.severity === 'error');
+  if (accepted && facts.syntaxError) delete facts.syntaxError;
+  return { path: r.path, lines: exact.lines, facts, diagnostics: exact.diagnostics };
+}

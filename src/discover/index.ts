@@ -37,6 +37,11 @@ export interface DiscoverOptions {
   include?: string[];
   exclude?: string[];
   events?: EventSink;
+  /**
+   * Called with each Python file as soon as it is read and decoded (in completion order, not path
+   * order), so the next stage can start on it while the rest is still being read.
+   */
+  onPython?: (file: SourceFile) => void;
 }
 
 /** Folders nobody wants scanned: VCS data, virtualenvs, build output, our own output. */
@@ -96,6 +101,7 @@ export async function discover(rootArg: string, opts: DiscoverOptions = {}): Pro
     if (!kind) return { file: undefined, diags: [] as Diagnostic[] };
     const diags: Diagnostic[] = [];
     const file = await readOne(root, rel, path.join(root, rel), kind, diags);
+    if (file?.kind === 'python') opts.onPython?.(file);
     return { file, diags };
   }, { concurrency: 32 });
   const files: SourceFile[] = [];
