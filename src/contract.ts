@@ -49,6 +49,11 @@ export interface ModuleRecord {
   /** Shortest chain of internal imports from this module to a module blocked on its own. */
   blockChain?: string[];
   isPackage?: boolean;
+  /**
+   * False when no import statement can reach the file: its name is not a Python identifier
+   * (`__phello__.foo.py`), or another file already has its module name. `name` is then the path.
+   */
+  importable?: false;
   /** Has an `if __name__ == '__main__':` block: a script the verify stage can run. */
   entryPoint?: boolean;
   migration?: MigrationStatus;

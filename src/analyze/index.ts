@@ -16,7 +16,7 @@ import { buildGraph, type GraphEdge } from './graph.js';
 import { FactsPool } from './facts-pool.js';
 import { assessReadiness, type ModuleStatus } from './readiness.js';
 import { resolveModuleImports, toContractEdge, type ResolveContext, type ResolvedImport } from './resolve.js';
-import { findSourceRoots, nameModules, type ModuleInfo } from './roots.js';
+import { findSourceRoots, importableName, nameModules, packageDirsOf, scriptFolderModules, type ModuleInfo } from './roots.js';
 import { defaultRulesDir, loadRulePack, type RulePack } from './rules/load.js';
 import { repositoryFingerprint } from './fingerprint.js';
 
@@ -95,13 +95,14 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
   const roots = findSourceRoots(pyFiles.map((f) => f.path), setupPy, opts.roots);
   const named = nameModules(pyFiles.filter((f) => f.path !== 'setup.py').map((f) => f.path), roots);
   for (const [p, prev] of named.duplicates) {
-    diagnostics.push(diag('duplicate-module', 'warning', p, `module name already taken by ${prev}; this file is named by its full path`));
+    diagnostics.push(diag('duplicate-module', 'warning', p, `module name already taken by ${prev}; this file is named by its path`));
   }
   const modules = new Map(named.modules.map((m) => [m.name, m]));
   const ctx: ResolveContext = {
     modules, catalog,
-    nativeModules: nativeModuleNames(nativeFiles, setupPy, roots, modules),
+    nativeModules: nativeModuleNames(nativeFiles, setupPy, roots, modules, packageDirsOf(pyFiles.map((f) => f.path))),
     thirdParty: declaredThirdParty(root, setupPy, catalog),
+    scriptModules: scriptFolderModules(named.modules),
   };
   info(events, 'analyze', `${named.modules.length} modules under roots ${roots.map((r) => r || '.').join(', ')}`);
 
@@ -168,6 +169,7 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
     const chain = ready.chains.get(m.name);
     if (chain) r.blockChain = chain;
     if (m.isPackage) r.isPackage = true;
+    if (m.importable === false) r.importable = false;
     if (parsed.get(m.path)?.facts?.hasMainGuard) r.entryPoint = true;
     return r;
   }).sort((a, b) => a.name.localeCompare(b.name));
@@ -280,7 +282,9 @@ function undecodableErrors(files: SourceFile[], diagnostics: Diagnostic[]): Map<
 }
 
 /** Native extension modules built from this repository: setup.py Extension names, .pyx/.so/.pyd/.c files. */
-function nativeModuleNames(nativeFiles: SourceFile[], setupPy: string | undefined, roots: string[], modules: Map<string, ModuleInfo>): Map<string, string> {
+function nativeModuleNames(
+  nativeFiles: SourceFile[], setupPy: string | undefined, roots: string[], modules: Map<string, ModuleInfo>, inits: Set<string>,
+): Map<string, string> {
   const out = new Map<string, string>();
   if (setupPy) {
     for (const m of setupPy.matchAll(/\bExtension\s*\(\s*(?:name\s*=\s*)?(['"])([\w.]+)\1/g)) if (!modules.has(m[2]!)) out.set(m[2]!, 'setup.py');
@@ -288,10 +292,8 @@ function nativeModuleNames(nativeFiles: SourceFile[], setupPy: string | undefine
   const byLength = [...roots].sort((a, b) => b.length - a.length);
   for (const f of nativeFiles) {
     if (f.kind === 'swig' || f.path.endsWith('.pxd') || f.path.endsWith('.pxi')) continue;
-    const r = byLength.find((x) => x === '' || f.path.startsWith(x + '/')) ?? '';
-    const rel = r === '' ? f.path : f.path.slice(r.length + 1);
-    const name = rel.replace(/\.[^/]*$/, '').replace(/\//g, '.');
-    if (!modules.has(name) && !out.has(name)) out.set(name, f.path);
+    const name = importableName(f.path, path.posix.basename(f.path).replace(/\..*$/, ''), byLength, inits);
+    if (name !== undefined && !modules.has(name) && !out.has(name)) out.set(name, f.path);
   }
   return out;
 }

@@ -22,15 +22,18 @@ export interface ResolvedImport extends ImportEdge {
 }
 
 export interface ResolveContext {
-  modules: Map<string, ModuleInfo>;
+  modules: Pick<ReadonlyMap<string, ModuleInfo>, 'has' | 'get'>;
   /** In-repository native extension modules (setup.py Extension names, .pyx/.so files), name → file. */
   nativeModules: Map<string, string>;
+  /** Per script folder: its modules by the name its own scripts import them with. */
+  scriptModules?: Map<string, Map<string, ModuleInfo>>;
   /** Top-level import names declared as third-party requirements. */
   thirdParty: Set<string>;
   catalog: Catalog;
 }
 
-export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, ctx: ResolveContext): ResolvedImport[] {
+export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, all: ResolveContext): ResolvedImport[] {
+  const ctx = visibleFrom(mod, all);
   const absolute = facts.future.includes('absolute_import');
   const out: ResolvedImport[] = [];
   const seen = new Set<string>();
@@ -67,6 +70,23 @@ export function resolveModuleImports(mod: ModuleInfo, facts: FileFacts, ctx: Res
     }
   }
   return out;
+}
+
+/**
+ * What `mod` can import: modules under the source roots, and modules of its own script folder. A
+ * script folder is sys.path[0] only for its own scripts, so its files never shadow anything
+ * (the stdlib included) for the rest of the repository.
+ */
+function visibleFrom(mod: ModuleInfo, ctx: ResolveContext): ResolveContext {
+  const own = mod.scriptRoot === undefined ? undefined : ctx.scriptModules?.get(mod.scriptRoot);
+  const get = (name: string): ModuleInfo | undefined => {
+    // The script's own folder comes first (sys.path[0]), even for a file whose name was taken.
+    const local = own?.get(name);
+    if (local) return local;
+    const m = ctx.modules.get(name);
+    return m !== undefined && m.scriptRoot === undefined ? m : undefined;
+  };
+  return { ...ctx, modules: { has: (name) => get(name) !== undefined, get } };
 }
 
 type Flags = Pick<ResolvedImport, 'line' | 'column' | 'conditional' | 'lazy' | 'optional' | 'fallback' | 'dynamic'>;
@@ -120,7 +140,7 @@ function edgesFor(name: string, ctx: ResolveContext): Edge[] {
     for (const [i, prefix] of prefixes.entries()) {
       const native = ctx.nativeModules.get(prefix);
       const alias = ctx.modules.has(prefix) ? undefined : ctx.catalog.alias(prefix);
-      if (ctx.modules.has(prefix)) edges.push({ module: prefix, kind: 'internal' });
+      if (ctx.modules.has(prefix)) edges.push({ module: ctx.modules.get(prefix)!.name, kind: 'internal' });
       else if (alias !== undefined) {
         // A name the stdlib only registers in sys.modules; scanning the stdlib itself, its target is here.
         edges.push(ctx.modules.has(alias) ? { module: alias, kind: 'internal' } : { module: name, kind: 'stdlib', stdlib: ctx.catalog.stdlib(alias)! });

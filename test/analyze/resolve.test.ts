@@ -41,8 +41,8 @@ describe('source roots', () => {
     })).toEqual({ pkg: [], 'pkg.a': ['pkg.b:internal'], 'pkg.b': [] });
   });
   it('--root replaces the automatic roots', async () => {
-    const files = { 'app/pkg/__init__.py': '', 'app/pkg/a.py': 'import pkg.b\n', 'app/pkg/b.py': '' };
-    expect(Object.keys(await edges(files))).toEqual(['app.pkg', 'app.pkg.a', 'app.pkg.b']);
+    const files = { 'app/__init__.py': '', 'app/pkg/__init__.py': '', 'app/pkg/a.py': 'import pkg.b\n', 'app/pkg/b.py': '' };
+    expect(Object.keys(await edges(files))).toEqual(['app', 'app.pkg', 'app.pkg.a', 'app.pkg.b']);
     expect(await edges(files, { roots: ['app'] })).toEqual({ pkg: [], 'pkg.a': ['pkg.b:internal'], 'pkg.b': [] });
   });
 });
