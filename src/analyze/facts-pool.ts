@@ -5,7 +5,9 @@
 // - workers start as soon as there is enough text to be worth them, and boot (loading tree-sitter,
 //   compiling the rule queries) while discovery is still reading;
 // - each worker keeps two batches in hand, so it never waits for the main thread to hand out work;
-// - batches shrink as the queue drains, so all lanes finish at about the same time.
+// - batches shrink as the queue drains, so all lanes finish at about the same time;
+// - the few files plain tree-sitter rejects are rechecked on the main thread between its own
+//   batches (the front end warms up in one thread only), not all at the end.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { progress, silentSink, type EventSink } from '../events.js';
 import type { FactsJob, FactsReply } from './facts-worker.js';
-import { parseBatch, type FactsRequest, type FactsResult } from './parse-step.js';
+import { parseBatch, preloadFrontEnd, recheck, type FactsRequest, type FactsResult } from './parse-step.js';
 
 /** Below this much source text, starting threads costs more than it saves. */
 const MIN_CHARS_FOR_THREADS = 512 * 1024;
@@ -36,6 +38,8 @@ export class FactsPool {
   private readonly reqs: FactsRequest[] = [];
   private readonly results: (FactsResult | undefined)[] = [];
   private readonly batches = new Map<number, number[]>();
+  /** Worker results that still need the front end's recheck. */
+  private readonly toRecheck: number[] = [];
   private nextBatch = 0;
   private done = 0;
   private lanes: Lane[] = [];
@@ -46,9 +50,11 @@ export class FactsPool {
   private readonly threads: number;
   private readonly events: EventSink;
 
-  constructor(opts: { threads?: number; events?: EventSink } = {}) {
+  /** `expectedChars`: how much text is coming, when known; enough of it starts the workers now. */
+  constructor(opts: { threads?: number; events?: EventSink; expectedChars?: number } = {}) {
     this.threads = Math.max(1, opts.threads ?? availableParallelism());
     this.events = opts.events ?? silentSink;
+    if (this.threads > 1 && (opts.expectedChars ?? 0) >= MIN_CHARS_FOR_THREADS) this.startWorkers();
   }
 
   /** Queues one file; returns its index in finish()'s result. */
@@ -75,10 +81,12 @@ export class FactsPool {
         // Let worker replies in, so the workers get their next batches.
         await new Promise<void>((resolve) => setImmediate(resolve));
         this.pump();
+        await this.recheckPending();
       }
-      while (this.done < this.reqs.length) {
+      while (this.done < this.reqs.length || this.toRecheck.length > 0) {
         if (this.failure) throw this.failure;
-        await new Promise<void>((resolve) => { this.wake = resolve; });
+        if (this.toRecheck.length > 0) await this.recheckPending();
+        else await new Promise<void>((resolve) => { this.wake = resolve; });
       }
       if (this.failure) throw this.failure;
       return this.results as FactsResult[];
@@ -98,6 +106,8 @@ export class FactsPool {
     this.started = true;
     const start = workerStart();
     if (!start) return;
+    // A big repository almost surely has files tree-sitter rejects: load the front end while discover waits on reads.
+    preloadFrontEnd().catch((e: unknown) => this.fail(e as Error));
     // The main thread is a lane too once discovery is over.
     for (let k = 0; k < this.threads - 1; k++) {
       const lane: Lane = { worker: start(), inFlight: 0 };
@@ -105,8 +115,12 @@ export class FactsPool {
         lane.inFlight--;
         const batch = this.batches.get(reply.id)!;
         this.batches.delete(reply.id);
-        if ('error' in reply) this.fail(new Error(`facts worker: ${reply.error}`));
-        else this.store(batch, reply.results);
+        if ('error' in reply) {
+          this.fail(new Error(`facts worker: ${reply.error}`));
+        } else {
+          batch.forEach((i, k) => { if (reply.results[k]!.facts?.syntaxError) this.toRecheck.push(i); });
+          this.store(batch, reply.results);
+        }
         this.pump();
       });
       lane.worker.on('error', (e) => this.fail(e));
@@ -114,6 +128,13 @@ export class FactsPool {
         if (this.lanes.includes(lane)) this.fail(new Error(`facts worker exited with code ${code}`));
       });
       this.lanes.push(lane);
+    }
+  }
+
+  private async recheckPending(): Promise<void> {
+    while (this.toRecheck.length > 0) {
+      const i = this.toRecheck.shift()!;
+      this.results[i] = await recheck(this.results[i]!, this.reqs[i]!);
     }
   }
 

@@ -1,7 +1,9 @@
-// A facts worker thread: one tree-sitter parser; batches of files in, facts out.
+// A facts worker thread: one tree-sitter parser; batches of files in, facts out. Files plain
+// tree-sitter rejects go back unrechecked: the main thread rechecks them, so the front end is
+// loaded and warmed up in one thread only.
 
 import { parentPort } from 'node:worker_threads';
-import { parseBatch, warmUp, type FactsRequest, type FactsResult } from './parse-step.js';
+import { parseBatchPlain, warmUp, type FactsRequest, type FactsResult } from './parse-step.js';
 
 export interface FactsJob {
   id: number;
@@ -16,16 +18,12 @@ try {
   // A bad rule query fails again on the first batch, which reports it.
 }
 
-// Jobs run one after another even when the front end has to be loaded (the only await).
-let chain: Promise<void> = Promise.resolve();
 parentPort?.on('message', (job: FactsJob) => {
-  chain = chain.then(async () => {
-    let reply: FactsReply;
-    try {
-      reply = { id: job.id, results: await parseBatch(job.reqs) };
-    } catch (e) {
-      reply = { id: job.id, error: (e as Error).stack ?? String(e) };
-    }
-    parentPort!.postMessage(reply);
-  });
+  let reply: FactsReply;
+  try {
+    reply = { id: job.id, results: parseBatchPlain(job.reqs) };
+  } catch (e) {
+    reply = { id: job.id, error: (e as Error).stack ?? String(e) };
+  }
+  parentPort!.postMessage(reply);
 });

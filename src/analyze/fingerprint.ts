@@ -21,7 +21,13 @@ export interface FingerprintInput {
   cacheDir: string;
 }
 
-export async function repositoryFingerprint(input: FingerprintInput): Promise<string> {
+export interface Fingerprint {
+  hash: string;
+  /** Bytes of .py files in the listing: tells a cold scan early whether worker threads will pay. */
+  pythonBytes: number;
+}
+
+export async function repositoryFingerprint(input: FingerprintInput): Promise<Fingerprint> {
   const root = realpathSync(path.resolve(input.repo));
   const h = createHash('sha256');
   h.update(JSON.stringify({
@@ -33,9 +39,11 @@ export async function repositoryFingerprint(input: FingerprintInput): Promise<st
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
   const entries = await fg('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore, stats: true });
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let pythonBytes = 0;
   for (const e of entries) {
     const s = e.stats as Stats | undefined;
     h.update(`${e.path}\0${s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.mode}` : '?'}\n`);
+    if (s && e.path.endsWith('.py')) pythonBytes += s.size;
   }
-  return h.digest('hex');
+  return { hash: h.digest('hex'), pythonBytes };
 }

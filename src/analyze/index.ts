@@ -47,7 +47,7 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   if (opts.cacheDir === false) return analyzeFresh(repo, opts, pack);
   const cacheDir = opts.cacheDir ?? path.join(realpathSync(path.resolve(repo)), '.grumpy-audit', 'cache');
   const lap = stageClock(opts.events ?? silentSink);
-  const fingerprint = await repositoryFingerprint({
+  const { hash: fingerprint, pythonBytes } = await repositoryFingerprint({
     repo, include: opts.include, exclude: opts.exclude, roots: opts.roots, rulesHash: pack.hash, rulesDir: defaultRulesDir(), cacheDir,
   });
   lap('fingerprint');
@@ -56,7 +56,14 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
     info(opts.events ?? silentSink, 'analyze', 'nothing changed since the last scan: reusing its result');
     return { ...stored, pack, cacheHits: 0, parsed: 0, reusedResult: true };
   }
-  const result = await analyzeFresh(repo, { ...opts, cacheDir }, pack);
+  // Something has to be parsed: let the workers boot (tree-sitter, rule queries) while discover lists and reads.
+  const pool = new FactsPool({ threads: opts.threads, events: opts.events, expectedChars: pythonBytes });
+  let result: Analysis;
+  try {
+    result = await analyzeFresh(repo, { ...opts, cacheDir }, pack, pool);
+  } finally {
+    await pool.close(); // already closed unless the scan failed before parsing ended
+  }
   // The fingerprint was taken before reading: a file edited during the scan makes the next run miss.
   lap('analyze');
   const d = saveResult(cacheDir, fingerprint, { audit: result.audit, diagnostics: result.diagnostics });
@@ -65,7 +72,7 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   return result;
 }
 
-async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack): Promise<Analysis> {
+async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack, pool?: FactsPool): Promise<Analysis> {
   const events = opts.events ?? silentSink;
   const lap = stageClock(events);
   compileRuleQueries(); // a bad query stops the run here, before any worker starts
@@ -73,7 +80,7 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack):
 
   // Parsing starts while discover is still reading: each decoded file goes straight to the pool.
   const diagnostics: Diagnostic[] = [];
-  const collector = new FactsCollector(realpathSync(path.resolve(repo)), opts, diagnostics, events);
+  const collector = new FactsCollector(realpathSync(path.resolve(repo)), opts, diagnostics, pool ?? new FactsPool({ threads: opts.threads, events }));
   let found;
   try {
     found = await discover(repo, { include: opts.include, exclude: opts.exclude, events, onPython: (f) => collector.offer(f) });
@@ -213,17 +220,15 @@ function stageClock(events: EventSink): (stage: string) => void {
 class FactsCollector {
   private readonly out = new Map<string, CachedFacts>();
   private readonly pending: { path: string; sha: string; index: number }[] = [];
-  private readonly pool: FactsPool;
   private readonly cache: FactsCache | undefined;
 
-  constructor(root: string, opts: AnalyzeOptions, private readonly diagnostics: Diagnostic[], events: EventSink) {
+  constructor(root: string, opts: AnalyzeOptions, private readonly diagnostics: Diagnostic[], private readonly pool: FactsPool) {
     if (opts.cacheDir !== false) {
       const dir = opts.cacheDir ?? path.join(root, '.grumpy-audit', 'cache');
       const opened = FactsCache.open(dir, `${toolVersion}/${loadRulePack().hash}`);
       this.cache = opened.cache;
       diagnostics.push(...opened.diagnostics);
     }
-    this.pool = new FactsPool({ threads: opts.threads, events });
   }
 
   offer(f: SourceFile): void {

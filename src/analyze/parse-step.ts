@@ -56,18 +56,30 @@ function parsePlain(r: FactsRequest): FactsResult {
   return { path: r.path, lines: countLines(r.text), facts: extractFacts(tree.rootNode, r.text, r.path), diagnostics: [] };
 }
 
-/**
- * A batch of files, in order. Runs on whichever thread calls it, so the few files that need the
- * front end are rechecked in parallel with the rest instead of after all parsing.
- */
+/** A batch of files, in order, with plain tree-sitter only: a result with a syntaxError still needs recheck(). */
+export function parseBatchPlain(reqs: FactsRequest[]): FactsResult[] {
+  return reqs.map(parsePlain);
+}
+
+/** A batch of files, in order, rechecking the few that plain tree-sitter rejects. */
 export async function parseBatch(reqs: FactsRequest[]): Promise<FactsResult[]> {
-  const out = reqs.map(parsePlain);
+  const out = parseBatchPlain(reqs);
   for (let i = 0; i < out.length; i++) {
-    if (!out[i]!.facts?.syntaxError) continue;
-    frontEnd ??= await loadFrontEnd();
-    out[i] = recheckSyntax(frontEnd, out[i]!, reqs[i]!);
+    if (out[i]!.facts?.syntaxError) out[i] = await recheck(out[i]!, reqs[i]!);
   }
   return out;
+}
+
+/** Starts loading the front end, for a caller that knows it will need it soon. */
+export function preloadFrontEnd(): Promise<unknown> {
+  frontEndLoading ??= loadFrontEnd().then((fe) => (frontEnd = fe));
+  return frontEndLoading;
+}
+
+/** The Python 2 repairs, then the front end's verdict, for a file plain tree-sitter rejected. */
+export async function recheck(r: FactsResult, req: FactsRequest): Promise<FactsResult> {
+  if (!frontEnd) await preloadFrontEnd();
+  return recheckSyntax(frontEnd!, r, req);
 }
 
 interface FrontEnd {
@@ -77,6 +89,7 @@ interface FrontEnd {
 }
 
 let frontEnd: FrontEnd | undefined;
+let frontEndLoading: Promise<unknown> | undefined;
 let repairParser: ReturnType<typeof CreateCstParser> | undefined;
 
 /** Loaded on demand: the front end is only needed for the few files plain tree-sitter rejects. */
