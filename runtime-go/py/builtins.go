@@ -34,7 +34,7 @@ func init() {
 	for _, t := range []*Type{ObjectType, TypeType, IntType, BoolType, LongType, FloatType, ComplexType,
 		StrType, UnicodeType, BaseStringType, ByteArrayType, ListType, TupleType, DictType, SetType,
 		FrozenSetType, SliceType, XRangeType, PropertyType, StaticMethodType, ClassMethodType, SuperType,
-		FileType, EnumerateType, ReversedType, BufferType} {
+		FileType, EnumerateType, ReversedType, BufferType, MemoryViewType} {
 		Builtins.setStr(t.name, t)
 	}
 	Builtins.setStr("open", Builtins.getStr("file"))
@@ -57,9 +57,6 @@ func init() {
 			return nil, NewExceptionArgs(SystemExitType, args...)
 		})
 	}
-	builtin("memoryview", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
-		return nil, Missing("memoryview()")
-	})
 	builtin("abs", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := OneArg("abs", args, kw); err != nil {
 			return nil, err
