@@ -13,7 +13,7 @@ type ByteArray struct {
 	b  []byte
 }
 
-// ByteArrayType is `bytearray`; BufferType is `buffer` (not supported).
+// ByteArrayType is `bytearray`; BufferType is `buffer` (buffer.go).
 var (
 	ByteArrayType = newBuiltinType("bytearray", nil)
 	BufferType    = newBuiltinType("buffer", nil)
@@ -190,9 +190,6 @@ func init() {
 		ba.mu.Unlock()
 		return CallMethod(f, s, "decode", args, kw)
 	})
-	BufferType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
-		return nil, NewNotImplemented("buffer()", "unsupported-buffer")
-	}
 }
 
 // Hash: bytearrays are unhashable.
@@ -214,8 +211,13 @@ func (b *ByteArray) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseE
 		other = NewStr(o.snapshot())
 	}
 	if op == OpAdd {
-		if _, ok := other.(*Str); !ok {
+		o, ok := other.(*Str)
+		if !ok {
 			return NotImplemented, nil
+		}
+		if side == Right {
+			// str + bytearray is a bytearray too
+			return &ByteArray{b: []byte(o.s + s.s)}, nil
 		}
 	}
 	r, err := s.Binary(f, op, other, side)
