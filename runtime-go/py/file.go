@@ -13,7 +13,7 @@ import (
 // (None → ascii, so non-ASCII raises UnicodeEncodeError like CPython
 // writing to a pipe). softspace lives here for the print statement.
 //
-// Deliberate difference: no universal-newline mode ('U' reads as 'r').
+// Mode 'U' reads with universal newlines (univnewline.go).
 type File struct {
 	mu        sync.Mutex
 	name      string
@@ -26,6 +26,7 @@ type File struct {
 	encoding  Object
 	unbuf     bool
 	eof       bool
+	univ      univNewlines
 }
 
 // FileType is `file`.
@@ -147,7 +148,7 @@ func (fl *File) readLine(limit int) (string, *BaseException) {
 	}
 	var b strings.Builder
 	for limit < 0 || b.Len() < limit {
-		c, err := fl.r.ReadByte()
+		c, err := fl.readByte()
 		if err != nil {
 			break
 		}
@@ -156,6 +157,7 @@ func (fl *File) readLine(limit int) (string, *BaseException) {
 			break
 		}
 	}
+	fl.univ.settle(fl.r)
 	return b.String(), nil
 }
 
@@ -184,7 +186,18 @@ func (fl *File) Next(f *Frame) (Object, *BaseException) {
 // OpenFile is open(name, mode).
 func OpenFile(f *Frame, name, mode string) (*File, *BaseException) {
 	flag := os.O_RDONLY
-	m := strings.ReplaceAll(strings.ReplaceAll(mode, "b", ""), "U", "")
+	m := strings.ReplaceAll(mode, "b", "")
+	univ := strings.Contains(m, "U")
+	if univ {
+		// CPython drops the U, then checks what the mode starts with
+		m = strings.Replace(m, "U", "", 1)
+		if strings.HasPrefix(m, "w") || strings.HasPrefix(m, "a") {
+			return nil, NewValueError("universal newline mode can only be used with modes starting with 'r'")
+		}
+		if !strings.HasPrefix(m, "r") {
+			m = "r" + m
+		}
+	}
 	switch {
 	case strings.HasPrefix(m, "r+"):
 		flag = os.O_RDWR
@@ -217,6 +230,7 @@ func OpenFile(f *Frame, name, mode string) (*File, *BaseException) {
 	}
 	if flag&os.O_WRONLY == 0 {
 		fl.r = bufio.NewReader(osf)
+		fl.univ.on = univ
 	}
 	return fl, nil
 }
@@ -294,6 +308,9 @@ func init() {
 		}
 		if fl == Stdin {
 			Stdout.Flush()
+		}
+		if fl.univ.on {
+			return NewStr(fl.univ.read(fl.r, n)), nil
 		}
 		if n < 0 {
 			b, err := io.ReadAll(fl.r)
@@ -397,6 +414,7 @@ func init() {
 		if _, e := fl.f.Seek(int64(off), whence); e != nil {
 			return nil, ioError(e, "")
 		}
+		fl.univ.skipLF = false
 		if fl.r != nil {
 			fl.r.Reset(fl.f)
 		}
@@ -443,6 +461,12 @@ func init() {
 			fl.mu.Unlock()
 			return nil
 		}})
+	t.dict.setStr("newlines", &GetSet{name: "newlines", get: func(f *Frame, o Object) (Object, *BaseException) {
+		fl := selfFile(o)
+		fl.mu.Lock()
+		defer fl.mu.Unlock()
+		return fl.univ.seen(), nil
+	}})
 	for _, name := range []string{"name", "mode", "closed", "encoding"} {
 		name := name
 		t.dict.setStr(name, &GetSet{name: name, get: func(f *Frame, o Object) (Object, *BaseException) {
