@@ -76,6 +76,30 @@ func init() {
 		}
 		return None, nil
 	})
+	// Tracing and profiling hooks need per-line events the generated code
+	// does not produce. Turning them off is what a Go program always is;
+	// turning them on is the analyzer's dynamic-trace blocker.
+	for _, name := range []string{"settrace", "setprofile"} {
+		name := name
+		fn(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := OneArg(name, args, kw); err != nil {
+				return nil, err
+			}
+			if args[0] != None {
+				return nil, NewNotImplemented("sys."+name+"() with a function", "dynamic-trace")
+			}
+			return None, nil
+		})
+	}
+	for _, name := range []string{"gettrace", "getprofile"} {
+		name := name
+		fn(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := UnpackArgs(name, args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			return None, nil
+		})
+	}
 	fn("getrecursionlimit", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		return NewInt(int64(recursionLimit)), nil
 	})
