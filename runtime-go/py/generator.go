@@ -112,8 +112,12 @@ func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Ob
 		return nil, NewTypeError("can't send non-None value to a just-started generator")
 	}
 	fr := g.frame
-	fr.Back = f
-	if f != nil {
+	if fr.Back != f {
+		// a loop resumes from the same frame each time: skip the stores
+		// (and their GC write barriers) then
+		fr.Back = f
+	}
+	if f != nil && (fr.thread != f.thread || fr.depth != f.depth+1) {
 		fr.depth = f.depth + 1
 		fr.thread = f.thread
 	}
