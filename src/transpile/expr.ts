@@ -172,6 +172,8 @@ export function nameConst(b: Body, id: string): string {
 
 export function loadName(b: Body, id: string, at: { lineno: number; col_offset: number }): string {
   void at;
+  // 2.7 compiles None as a constant (binding the name is a SyntaxError): no global lookup.
+  if (id === 'None') return 'py.None';
   const how = access(b.scope, id);
   switch (how) {
     case 'fast': {
