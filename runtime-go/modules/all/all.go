@@ -23,6 +23,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/heapq"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/imp"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/marshal"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/md5"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
