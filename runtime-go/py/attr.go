@@ -233,6 +233,12 @@ func init() {
 		}
 		return genericGetAttr(f, self, name.s)
 	})
+	// object.__subclasshook__: the classmethod ABCMeta.__subclasscheck__
+	// calls first; NotImplemented means "use the normal mechanism"
+	o.ensureDict()
+	o.dict.setStr("__subclasshook__", NewClassMethod(NewBuiltinFunction("__subclasshook__", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return NotImplemented, nil
+	})))
 	o.def("__setattr__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := UnpackArgs("__setattr__", args, kw, 2, 2); err != nil {
 			return nil, err
@@ -302,6 +308,26 @@ func typeNew(f *Frame, meta *Type, args []Object, kw Kwargs) (Object, *BaseExcep
 		default:
 			return nil, NewTypeError("Error when calling the metaclass bases\n    bases must be types")
 		}
+	}
+	// type_new's "winner": the most derived metaclass among meta and the
+	// bases' metaclasses builds the class (class C(native, ABCBase) gets
+	// ABCMeta although its first base's metaclass is type)
+	winner := meta
+	for _, b := range bases {
+		bm := b.Type()
+		switch {
+		case winner.IsSubtype(bm):
+		case bm.IsSubtype(winner):
+			winner = bm
+		default:
+			return nil, NewTypeError("Error when calling the metaclass bases\n    metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+		}
+	}
+	if winner != meta {
+		if _, custom := winner.lookup("__new__").(*StaticMethod); custom {
+			return Call(f, winner, args, kw)
+		}
+		meta = winner
 	}
 	nd := d.Copy(f)
 	t, err := NewClass(f, meta, name.s, bases, nd)

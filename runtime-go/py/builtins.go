@@ -901,6 +901,12 @@ func internStr(s *Str) *Str {
 func IsInstance(f *Frame, o, cls Object) (bool, *BaseException) {
 	switch c := cls.(type) {
 	case *Type:
+		if o.Type() == c {
+			return true, nil
+		}
+		if r, found, err := metaCheck(f, c, "__instancecheck__", o); found {
+			return r, err
+		}
 		if o.Type().IsSubtype(c) {
 			return true, nil
 		}
@@ -925,6 +931,25 @@ func IsInstance(f *Frame, o, cls Object) (bool, *BaseException) {
 	return false, NewTypeError("isinstance() arg 2 must be a class, type, or tuple of classes and types")
 }
 
+// metaCheck calls cls's metaclass hook (ABCMeta.__instancecheck__ or
+// __subclasscheck__) when a user metaclass defines one, as CPython's
+// PyObject_IsInstance/IsSubclass do.
+func metaCheck(f *Frame, cls *Type, name string, arg Object) (bool, bool, *BaseException) {
+	if cls.meta == nil || cls.meta == TypeType {
+		return false, false, nil
+	}
+	m := userLookup(cls.meta, name)
+	if m == nil {
+		return false, false, nil
+	}
+	r, err := callDescr(f, m, cls, cls.meta, []Object{arg}, nil)
+	if err != nil {
+		return false, true, err
+	}
+	t, err := IsTrue(f, r)
+	return t, true, err
+}
+
 // IsSubclass is issubclass(c, cls).
 func IsSubclass(f *Frame, c, cls Object) (bool, *BaseException) {
 	if t, ok := cls.(*Tuple); ok {
@@ -935,6 +960,11 @@ func IsSubclass(f *Frame, c, cls Object) (bool, *BaseException) {
 			}
 		}
 		return false, nil
+	}
+	if b, ok := cls.(*Type); ok {
+		if r, found, err := metaCheck(f, b, "__subclasscheck__", c); found {
+			return r, err
+		}
 	}
 	switch a := c.(type) {
 	case *Type:

@@ -499,6 +499,19 @@ func init() {
 		}
 		return None, nil
 	})
+	TypeType.def("__subclasses__", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := NoArgs("__subclasses__", args, kw); err != nil {
+			return nil, err
+		}
+		subclassesMu.Lock()
+		subs := append([]*Type(nil), subclassesOf[self.(*Type)]...)
+		subclassesMu.Unlock()
+		out := make([]Object, len(subs))
+		for i, s := range subs {
+			out[i] = s
+		}
+		return NewList(out...), nil
+	})
 	TypeType.def("mro", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
 		t := self.(*Type)
 		out := make([]Object, len(t.mro))

@@ -463,9 +463,22 @@ func NewClass(f *Frame, meta *Type, name string, bases []*Type, dict *Dict) (*Ty
 	if d := dict.getStr("__doc__"); d == nil {
 		dict.setStr("__doc__", None)
 	}
+	subclassesMu.Lock()
+	for _, b := range bases {
+		subclassesOf[b] = append(subclassesOf[b], t)
+	}
+	subclassesMu.Unlock()
 	typeVersion.Add(1)
 	return t, nil
 }
+
+// subclassesOf records each class's direct subclasses for
+// type.__subclasses__ (ABCMeta walks them). CPython holds them weakly;
+// classes here stay alive once created.
+var (
+	subclassesMu sync.Mutex
+	subclassesOf = map[*Type][]*Type{}
+)
 
 func slotNames(f *Frame, s Object) ([]string, *BaseException) {
 	if st, ok := s.(*Str); ok {
