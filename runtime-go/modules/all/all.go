@@ -22,6 +22,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/gc"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/heapq"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/imp"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/io"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/itertools"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/marshal"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/math"
