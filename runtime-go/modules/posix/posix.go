@@ -12,12 +12,12 @@
 //	stat lstat fstat stat_result stat_float_times
 //	open read write close dup dup2 lseek fsync ftruncate pipe isatty fdopen
 //	getpid getppid getuid geteuid getgid getegid getgroups getpgrp getlogin
-//	kill _exit system times uname urandom strerror putenv unsetenv
+//	kill waitpid wait _exit system times uname urandom strerror putenv unsetenv
 //	WIFEXITED WEXITSTATUS WIFSIGNALED WTERMSIG WIFSTOPPED WSTOPSIG
 //	WCOREDUMP WIFCONTINUED
 //
 // Not provided (AttributeError, so os.py's feature tests see them as
-// absent): fork and the exec*/spawn/wait family, popen, pty, chroot,
+// absent): fork and the exec*/spawn family, popen, pty, chroot,
 // set*id, statvfs, sysconf/pathconf/confstr, tmpnam/tempnam/tmpfile,
 // mkfifo/mknod, nice, ttyname. Go programs cannot fork; system() runs
 // /bin/sh -c through os/exec.
@@ -196,6 +196,19 @@ func members() []native.Member {
 			}
 			return none(syscall.Kill(n[0], syscall.Signal(n[1])), "")
 		}),
+		native.F("waitpid", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			n, err := intArgs(f, "waitpid", args, kw, 2)
+			if err != nil {
+				return nil, err
+			}
+			return wait4(n[0], n[1])
+		}),
+		native.F("wait", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			if err := py.NoArgs("wait", args, kw); err != nil {
+				return nil, err
+			}
+			return wait4(-1, 0)
+		}),
 		native.F("_exit", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			n, err := intArgs(f, "_exit", args, kw, 1)
 			if err != nil {
@@ -336,6 +349,21 @@ func plural(n int) string {
 		return "no arguments"
 	}
 	return strconv.Itoa(n) + " arguments"
+}
+
+// wait4 is waitpid(pid, options) -> (pid, status), retrying on EINTR.
+func wait4(pid, options int) (py.Object, *py.BaseException) {
+	for {
+		var st syscall.WaitStatus
+		got, e := syscall.Wait4(pid, &st, options, nil)
+		if e == syscall.EINTR {
+			continue
+		}
+		if e != nil {
+			return nil, osErr(e, "")
+		}
+		return py.NewTuple(py.NewInt(int64(got)), py.NewInt(int64(st))), nil
+	}
 }
 
 func intArgs(f *py.Frame, name string, args []py.Object, kw py.Kwargs, n int) ([]int, *py.BaseException) {

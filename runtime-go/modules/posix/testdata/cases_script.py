@@ -274,3 +274,21 @@ try:
 except Exception as _e:
     _r = '!%s: %s' % (type(_e).__name__, _e)
 print 'stat_result(range(3))' + '\t' + _blank(_r)
+
+try:
+    _r = repr(waitpid(-1, WNOHANG))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'waitpid(-1, WNOHANG)' + '\t' + _blank(_r)
+
+try:
+    _r = repr(wait())
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'wait()' + '\t' + _blank(_r)
+
+try:
+    _r = repr(waitpid(1))
+except Exception as _e:
+    _r = '!%s: %s' % (type(_e).__name__, _e)
+print 'waitpid(1)' + '\t' + _blank(_r)
