@@ -29,6 +29,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/md5"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/operator"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/posix"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/pwd"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/random"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/select"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/sha"
