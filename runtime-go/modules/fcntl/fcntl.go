@@ -30,7 +30,7 @@ import (
 const maxArg = 1024
 
 func init() {
-	native.Register("fcntl", "This module performs file control and I/O control on file \ndescriptors.  It is an interface to the fcntl() and ioctl() Unix\nroutines.  File descriptors can be obtained with the fileno() method of\na file or socket object.", func() []native.Member {
+	native.Register("fcntl", "File and I/O control (fcntl, ioctl, flock, lockf) on file descriptors.", func() []native.Member {
 		ms := []native.Member{
 			native.F("fcntl", fcntlFn),
 			native.F("ioctl", ioctlFn),

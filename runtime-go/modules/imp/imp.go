@@ -55,7 +55,7 @@ func (nullImporter) Type() *py.Type { return nullImporterType }
 
 func init() {
 	nullImporterType = native.NewType(native.TypeSpec{Name: "NullImporter", Module: "imp",
-		Doc: "Null importer object",
+		Doc: "Path hook that finds nothing, for entries that are not directories.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			if err := native.NoKw("NullImporter()", kw); err != nil {
 				return nil, err
@@ -88,7 +88,7 @@ func init() {
 				return py.None, nil
 			},
 		}})
-	native.Register("imp", "This module provides the components needed to build your own\n__import__ function.  Undocumented functions are obsolete.", func() []native.Member {
+	native.Register("imp", "Access to the import machinery: finding, loading and reloading modules.", func() []native.Member {
 		return []native.Member{
 			native.V("SEARCH_ERROR", py.NewInt(searchError)),
 			native.V("PY_SOURCE", py.NewInt(pySource)),

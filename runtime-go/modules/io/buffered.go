@@ -558,9 +558,9 @@ func initBuffered() {
 		t.SetHasDict()
 		return t
 	}
-	bufferedReaderType = mk("BufferedReader", "Create a new buffered reader using the given readable raw IO object.", true, false)
-	bufferedWriterType = mk("BufferedWriter", "A buffer for a writeable sequential RawIO object.\n\nThe constructor creates a BufferedWriter for the given writeable raw\nstream. If the buffer_size is not given, it defaults to\nDEFAULT_BUFFER_SIZE. max_buffer_size isn't used anymore.\n", false, true)
-	bufferedRandomType = mk("BufferedRandom", "A buffered interface to random access streams.\n\nThe constructor creates a reader and writer for a seekable stream,\nraw, given in the first argument. If the buffer_size is omitted it\ndefaults to DEFAULT_BUFFER_SIZE. max_buffer_size isn't used anymore.\n", true, true)
+	bufferedReaderType = mk("BufferedReader", "Buffered reading from a raw stream.", true, false)
+	bufferedWriterType = mk("BufferedWriter", "Buffered writing to a raw stream.", false, true)
+	bufferedRandomType = mk("BufferedRandom", "Buffered reading and writing on a seekable raw stream.", true, true)
 	initRWPair()
 }
 
@@ -694,7 +694,7 @@ func initRWPair() {
 		},
 	}
 	bufferedRWPairType = native.NewType(native.TypeSpec{Name: "BufferedRWPair", Module: "_io", Bases: []*py.Type{bufferedIOBaseType},
-		Doc: "A buffered reader and writer object together.\n\nA buffered reader object and buffered writer object put together to\nform a sequential IO object that can read and write. This is typically\nused with a socket or two-way pipe.\n",
+		Doc: "A buffered reader and a buffered writer used as one stream.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, bufferedRWPairType, &rwPair{dict: py.NewDict()}), nil
 		},

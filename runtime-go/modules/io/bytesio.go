@@ -294,7 +294,7 @@ func initBytesIO() {
 		}),
 	}
 	bytesIOType = native.NewType(native.TypeSpec{Name: "BytesIO", Module: "_io", Bases: []*py.Type{bufferedIOBaseType},
-		Doc: "BytesIO([buffer]) -> object\n\nCreate a buffered I/O implementation using an in-memory bytes\nbuffer, ready for reading and writing.",
+		Doc: "An in-memory binary stream.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, bytesIOType, &bytesIO{dict: py.NewDict()}), nil
 		},

@@ -344,7 +344,7 @@ func initFileIO() {
 		},
 	}
 	fileIOType = native.NewType(native.TypeSpec{Name: "FileIO", Module: "_io", Bases: []*py.Type{rawIOBaseType},
-		Doc: "file(name: str[, mode: str]) -> file IO object\n\nOpen a file.  The mode can be 'r' (default), 'w' or 'a' for reading,\nwriting or appending.  The file will be created if it doesn't exist\nwhen opened for writing or appending; it will be truncated when\nopened for writing.  Add a '+' to the mode to allow simultaneous\nreading and writing.",
+		Doc: "Unbuffered binary I/O on a file descriptor.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, fileIOType, &fileIO{fd: -1, seekable: -1, closefd: true, dict: py.NewDict()}), nil
 		},

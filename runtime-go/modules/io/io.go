@@ -82,7 +82,7 @@ func init() {
 		return py.None, nil
 	})
 
-	native.Register("_io", "The io module provides the Python interfaces to stream handling. The\nbuiltin open function is defined in this module.\n", func() []native.Member {
+	native.Register("_io", "The implementation of the io module: streams, buffering, text decoding and open().", func() []native.Member {
 		return []native.Member{
 			native.V("DEFAULT_BUFFER_SIZE", py.NewInt(defaultBufferSize)),
 			native.V("BlockingIOError", blockingIOError),

@@ -123,7 +123,7 @@ func initBases() {
 	iobaseType = py.NewBuiltinType("_IOBase", "_io", nil)
 	iobaseType.SetHasDict()
 	d := iobaseType.Dict()
-	d.SetStr("__doc__", py.NewStr("The abstract base class for all I/O classes, acting on streams of\nbytes. There is no public constructor.\n"))
+	d.SetStr("__doc__", py.NewStr("Abstract base of every stream class."))
 	iobaseType.Def("seek", raiser("seek", "seek"))
 	iobaseType.Def("truncate", raiser("truncate", "truncate"))
 	iobaseType.Def("fileno", raiser("fileno", "fileno"))
@@ -234,7 +234,7 @@ func initBases() {
 	}, nil))
 
 	rawIOBaseType = py.NewBuiltinType("_RawIOBase", "_io", iobaseType)
-	rawIOBaseType.Dict().SetStr("__doc__", py.NewStr("Base class for raw binary I/O."))
+	rawIOBaseType.Dict().SetStr("__doc__", py.NewStr("Abstract base of unbuffered binary streams."))
 	rawIOBaseType.Def("read", func(f *py.Frame, self py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 		n, err := sizeArg(f, "read", args, kw, -1)
 		if err != nil {
@@ -287,7 +287,7 @@ func initBases() {
 	}))
 
 	bufferedIOBaseType = py.NewBuiltinType("_BufferedIOBase", "_io", iobaseType)
-	bufferedIOBaseType.Dict().SetStr("__doc__", py.NewStr("Base class for buffered IO objects."))
+	bufferedIOBaseType.Dict().SetStr("__doc__", py.NewStr("Abstract base of buffered binary streams."))
 	for _, n := range []string{"detach", "read", "read1", "write"} {
 		bufferedIOBaseType.Def(n, raiser(n, n))
 	}
@@ -314,7 +314,7 @@ func initBases() {
 	})
 
 	textIOBaseType = py.NewBuiltinType("_TextIOBase", "_io", iobaseType)
-	textIOBaseType.Dict().SetStr("__doc__", py.NewStr("Base class for text I/O."))
+	textIOBaseType.Dict().SetStr("__doc__", py.NewStr("Abstract base of text streams."))
 	for _, n := range []string{"detach", "read", "readline", "write"} {
 		textIOBaseType.Def(n, raiser(n, n))
 	}

@@ -115,7 +115,7 @@ func (d *incNLDecoder) Type() *py.Type { return incNLDecoderType }
 
 func initNewlineDecoder() {
 	incNLDecoderType = native.NewType(native.TypeSpec{Name: "IncrementalNewlineDecoder", Module: "_io",
-		Doc: "Codec used when reading a file in universal newlines mode.  It wraps\nanother incremental decoder, translating \\r\\n and \\r into \\n.  It also\nrecords the types of newlines encountered.  When used with\ntranslate=False, it ensures that the newline sequence is returned in\none piece. When used with decoder=None, it expects unicode strings as\ndecode input and translates newlines without first invoking an external\ndecoder.\n",
+		Doc: "Decoder stage that records newline kinds and can translate them to \\n.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, incNLDecoderType, &incNLDecoder{decoder: py.None, errors: py.NewStr("strict")}), nil
 		},

@@ -333,7 +333,7 @@ func initStringIO() {
 		},
 	}
 	stringIOType = native.NewType(native.TypeSpec{Name: "StringIO", Module: "_io", Bases: []*py.Type{textIOBaseType},
-		Doc: "Text I/O implementation using an in-memory buffer.\n\nThe initial_value argument sets the value of object.  The newline\nargument is like the one of TextIOWrapper's constructor.",
+		Doc: "An in-memory text stream.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, stringIOType, &stringIO{dict: py.NewDict()}), nil
 		},

@@ -673,7 +673,7 @@ func initTextIO() {
 		}
 	}
 	textIOWrapperType = native.NewType(native.TypeSpec{Name: "TextIOWrapper", Module: "_io", Bases: []*py.Type{textIOBaseType},
-		Doc: "Character and line based layer over a BufferedIOBase object, buffer.\n\nencoding gives the name of the encoding that the stream will be\ndecoded or encoded with. It defaults to locale.getpreferredencoding.\n\nerrors determines the strictness of encoding and decoding (see the\ncodecs.register) and defaults to \"strict\".\n\nnewline can be None, '', '\\n', '\\r', or '\\r\\n'.  It controls the\nhandling of line endings. If it is None, universal newlines is\nenabled.  With this enabled, on input, the lines endings '\\n', '\\r',\nor '\\r\\n' are translated to '\\n' before being returned to the\ncaller. Conversely, on output, '\\n' is translated to the system\ndefault line separator, os.linesep. If newline is any other of its\nlegal values, that newline becomes the newline when the file is read\nand it is returned untranslated. On output, '\\n' is converted to the\nnewline.\n\nIf line_buffering is True, a call to flush is implied when a call to\nwrite contains a newline character.",
+		Doc: "Text (unicode) reading and writing over a buffered binary stream, with an encoding and newline handling.",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			return native.Wrap(t, textIOWrapperType, &textIO{dict: py.NewDict(), offsOK: true}), nil
 		},

@@ -36,7 +36,7 @@ const (
 )
 
 func init() {
-	native.Register("marshal", "This module contains functions that can read and write Python values in\na binary format. The format is specific to Python, but independent of\nmachine architecture issues.", func() []native.Member {
+	native.Register("marshal", "Serialisation of core Python values in the interpreter's internal format.", func() []native.Member {
 		return []native.Member{
 			native.F("dumps", dumps),
 			native.F("loads", loads),

@@ -43,7 +43,7 @@ const (
 var errorType = native.NewExceptionClass("termios", "error", py.ExceptionType)
 
 func init() {
-	native.Register("termios", "This module provides an interface to the Posix calls for tty I/O control.\nFor a complete description of these calls, see the Posix or Unix manual\npages. It is only available for those Unix versions that support Posix\ntermios style tty I/O control.\n\nAll functions in this module take a file descriptor fd as their first\nargument. This can be an integer file descriptor, such as returned by\nsys.stdin.fileno(), or a file object, such as sys.stdin itself.", func() []native.Member {
+	native.Register("termios", "POSIX terminal control: tty attributes, flushing, flow control and breaks.", func() []native.Member {
 		ms := []native.Member{
 			native.V("error", errorType),
 			native.F("tcgetattr", tcgetattr),
