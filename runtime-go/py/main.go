@@ -22,7 +22,10 @@ func RunMain(entry string) int {
 func RunImport(name string) int {
 	startup()
 	f := NewRootFrame()
-	_, err := ImportModule(f, name)
+	err := preloadSite(f)
+	if err == nil {
+		_, err = ImportModule(f, name)
+	}
 	status := 0
 	if err != nil {
 		if err.classic == nil && err.typ.IsSubtype(SystemExitType) {
@@ -36,6 +39,17 @@ func RunImport(name string) int {
 	waitForThreads()
 	flushStdFiles()
 	return status
+}
+
+// preloadSite imports os when the program contains it, as CPython's
+// site.py does before any program runs: posixpath and genericpath rely
+// on os being imported first to get through their import cycle with it.
+func preloadSite(f *Frame) *BaseException {
+	if lookupSpec("os") == nil {
+		return nil
+	}
+	_, err := ImportModule(f, "os")
+	return err
 }
 
 // RunpyFile is CPython's runpy.py in the Lib the program was transpiled
@@ -91,8 +105,8 @@ func runMain(entry string, args []string, moduleMode bool) int {
 	}
 	SysModule.dict.setStr("builtin_module_names", builtinModuleNames())
 	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
-	var err *BaseException
-	if i := strings.LastIndexByte(entry, '.'); i >= 0 {
+	err := preloadSite(root)
+	if i := strings.LastIndexByte(entry, '.'); i >= 0 && err == nil {
 		// like `python -m pkg.mod`: the parent packages are imported first
 		_, err = ImportModule(root, entry[:i])
 	}

@@ -31,6 +31,8 @@ func init() {
 	d.setStr("maxunicode", NewInt(0x10ffff))
 	d.setStr("version", NewStr("2.7.18 (grumpy-audit Go runtime)"))
 	d.setStr("hexversion", NewInt(0x020712f0))
+	// site.py installs the copyright() helper from it; this runtime's own notice
+	d.setStr("copyright", NewStr("Copyright (c) the grumpy-audit authors."))
 	d.setStr("platform", NewStr("linux2"))
 	d.setStr("byteorder", NewStr("little"))
 	d.setStr("builtin_module_names", NewTuple(NewStr("__builtin__"), NewStr("sys")))
