@@ -64,7 +64,7 @@ export function extractFacts(root: Parser.SyntaxNode, text: string, path: string
     imports,
     matches: matchRules(root, text, path),
     future,
-    hasMainGuard: MAIN_GUARD.test(text),
+    hasMainGuard: text.includes('__main__') && MAIN_GUARD.test(text),
   };
   if (root.hasError) {
     const err = firstSyntaxError(root, text);

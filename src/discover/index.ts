@@ -2,9 +2,8 @@
 // Output is plain data; nothing here imports or executes the scanned code.
 
 import fg from 'fast-glob';
-import pMap from 'p-map';
 import { createHash } from 'node:crypto';
-import { promises as fsp, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { decodePython2 } from './encoding.js';
@@ -93,32 +92,36 @@ export async function discover(rootArg: string, opts: DiscoverOptions = {}): Pro
     stats: false,
   });
   const paths = entries.map((e) => e.path).sort();
-  let done = 0;
-  // Reads overlap (the kernel and libuv do the work); results keep the sorted path order.
-  const read = await pMap(paths, async (rel) => {
-    const kind = KIND_BY_EXT[path.extname(rel).toLowerCase()];
-    progress(events, 'discover', ++done, paths.length);
-    if (!kind) return { file: undefined, diags: [] as Diagnostic[] };
-    const diags: Diagnostic[] = [];
-    const file = await readOne(root, rel, path.join(root, rel), kind, diags);
-    if (file?.kind === 'python') opts.onPython?.(file);
-    return { file, diags };
-  }, { concurrency: 32 });
+  // Plain synchronous reads: sources come from the page cache far faster than a promise per
+  // system call can carry them (measured: about a third of the CPU on the CPython Lib). The loop
+  // yields now and then so that whoever consumes onPython (the parse workers) gets its replies.
   const files: SourceFile[] = [];
-  for (const r of read) {
-    diagnostics.push(...r.diags);
-    if (r.file) files.push(r.file);
+  let sinceYield = 0;
+  for (const [done, rel] of paths.entries()) {
+    const kind = KIND_BY_EXT[path.extname(rel).toLowerCase()];
+    progress(events, 'discover', done + 1, paths.length);
+    if (!kind) continue;
+    const file = readOne(root, rel, path.join(root, rel), kind, diagnostics);
+    if (!file) continue;
+    files.push(file);
+    if (file.kind === 'python') opts.onPython?.(file);
+    sinceYield += file.size;
+    if (sinceYield >= YIELD_BYTES) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   await reportSkippedDirLinks(root, diagnostics, opts);
   return { root, files, diagnostics };
 }
 
-async function readOne(
-  root: string, rel: string, abs: string, kind: FileKind, diagnostics: Diagnostic[],
-): Promise<SourceFile | undefined> {
+/** Bytes read between two yields to the event loop. */
+const YIELD_BYTES = 256 * 1024;
+
+function readOne(root: string, rel: string, abs: string, kind: FileKind, diagnostics: Diagnostic[]): SourceFile | undefined {
   let st;
   try {
-    st = await fsp.lstat(abs);
+    st = lstatSync(abs);
     if (st.isSymbolicLink()) {
       let target: string;
       try {
@@ -142,7 +145,7 @@ async function readOne(
     // Native sources are evidence for the analyzer; their bytes are only hashed.
     let bytes: Uint8Array;
     try {
-      bytes = await fsp.readFile(abs);
+      bytes = readFileSync(abs);
     } catch (e) {
       diagnostics.push(diag('unreadable-file', 'error', rel, `cannot read file: ${errText(e)}`));
       return undefined;
@@ -151,7 +154,7 @@ async function readOne(
   }
   let bytes: Uint8Array;
   try {
-    bytes = await fsp.readFile(abs);
+    bytes = readFileSync(abs);
   } catch (e) {
     diagnostics.push(diag('unreadable-file', 'error', rel, `cannot read file: ${errText(e)}`));
     return undefined;

@@ -68,6 +68,7 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const tried = new Set<string>();
+  const rebound = new Map<string, boolean>();
   const re = compiled.keywords;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -85,7 +86,7 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
         if (tried.has(key)) continue;
         tried.add(key);
         for (const qm of c.query.matches(node, { maxStartDepth: 0 })) {
-          const r = toMatch(c, qm, text);
+          const r = toMatch(c, qm, text, rebound);
           if (!r) continue;
           const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
           if (seen.has(dup)) continue;
@@ -124,7 +125,7 @@ export function patternRootType(query: string): string {
   return m[1]!;
 }
 
-function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string): RuleMatch | undefined {
+function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string, rebound: Map<string, boolean>): RuleMatch | undefined {
   let at: Parser.SyntaxNode | undefined;
   let messageId = c.matcher.message ?? 'default';
   const data: Record<string, string> = {};
@@ -138,7 +139,13 @@ function toMatch(c: Compiled, qm: Parser.QueryMatch, text: string): RuleMatch | 
   if (c.matcher.notArgumentOf && isSoleArgumentOf(at, c.matcher.notArgumentOf, text)) return undefined;
   if (c.matcher.unlessRebound) {
     const cap = qm.captures.find((x) => x.name === c.matcher.unlessRebound);
-    if (cap && rebinds(text, text.slice(cap.node.startIndex, cap.node.endIndex))) return undefined;
+    if (cap) {
+      // One scan of the file per name, however many calls it has (`id(...)` can occur hundreds of times).
+      const name = text.slice(cap.node.startIndex, cap.node.endIndex);
+      let r = rebound.get(name);
+      if (r === undefined) rebound.set(name, (r = rebinds(text, name)));
+      if (r) return undefined;
+    }
   }
   return { ruleId: c.rule.id, messageId, line: at.startPosition.row + 1, column: at.startPosition.column, data };
 }

@@ -19,8 +19,21 @@ const softened = (e: ResolvedImport) => e.optional && e.fallback;
 
 const IMPL_TEXT: Record<string, string> = { builtin: 'C (built-in)', extension: 'C (extension)', 'other-platform': 'C (Windows/macOS only)' };
 
+type NativeImport = { kind: 'stdlib' | 'package' | 'repo'; data: Record<string, string> } | undefined;
+
+/** Answers per edge: three rules ask about every import edge of the repository. */
+const nativeImportMemo = new WeakMap<ResolvedImport, { catalog: Catalog; answer: NativeImport }>();
+
 /** Whether an import edge loads native code, and how to describe it. */
-export function nativeImport(e: ResolvedImport, catalog: Catalog): { kind: 'stdlib' | 'package' | 'repo'; data: Record<string, string> } | undefined {
+export function nativeImport(e: ResolvedImport, catalog: Catalog): NativeImport {
+  const memo = nativeImportMemo.get(e);
+  if (memo?.catalog === catalog) return memo.answer;
+  const answer = nativeImportUncached(e, catalog);
+  nativeImportMemo.set(e, { catalog, answer });
+  return answer;
+}
+
+function nativeImportUncached(e: ResolvedImport, catalog: Catalog): NativeImport {
   if (e.nativeFile) return { kind: 'repo', data: { module: e.module, note: `built from ${e.nativeFile} in this repository` } };
   if (e.kind === 'stdlib' && e.stdlib && e.stdlib.impl !== 'pure' && !catalog.support.provides(e.stdlib.module, e.stdlib.impl)) {
     // Modules for other platforms only matter when imported unconditionally.
