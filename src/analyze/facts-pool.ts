@@ -21,7 +21,8 @@ import { parseBatch, preloadFrontEnd, recheck, type FactsRequest, type FactsResu
 const MIN_CHARS_FOR_THREADS = 512 * 1024;
 /** Batch size while files are still arriving (about 20 ms of parsing). */
 const BATCH_CHARS = 128 * 1024;
-const MIN_BATCH_CHARS = 16 * 1024;
+/** Once discovery is over, batches shrink with the queue down to this (a few ms of parsing). */
+const MIN_BATCH_CHARS = 8 * 1024;
 /** Batches a worker holds at once: one being parsed, one waiting. */
 const IN_FLIGHT = 2;
 
@@ -72,6 +73,9 @@ export class FactsPool {
   /** No more files: parses what is left here and on the workers; results in add() order. */
   async finish(): Promise<FactsResult[]> {
     this.ended = true;
+    // The rest, biggest first: the last batches are then small ones, so the lanes end together.
+    const rest = this.queue.splice(this.head).sort((a, b) => this.reqs[b]!.text.length - this.reqs[a]!.text.length);
+    this.queue.push(...rest);
     try {
       this.pump();
       while (this.head < this.queue.length) {
@@ -95,11 +99,17 @@ export class FactsPool {
     }
   }
 
-  /** Stops the workers (also when the scan is abandoned early). */
+  /**
+   * Stops the workers (also when the scan is abandoned early). Nobody waits for them to wind
+   * down: freeing their trees takes a while, and the results are all here already.
+   */
   async close(): Promise<void> {
     const lanes = this.lanes;
     this.lanes = [];
-    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    for (const l of lanes) {
+      l.worker.unref();
+      l.worker.terminate().catch(() => undefined);
+    }
   }
 
   private startWorkers(): void {
