@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeRepository } from '../src/analyze/index.js';
+import type { PipelineEvent } from '../src/events.js';
 import { findPython2, python2Env } from '../src/python2.js';
 
 // The issue's figure (1,778 files) counts every .py under the Lib, site-packages included.
@@ -29,12 +30,16 @@ interface ChildReport {
   byVerdict?: Record<string, number>;
   top?: { target: string; modulesFreed: number; linesFreed: number }[];
   fileList?: string[];
+  /** The analyzer's per-stage wall times (debug events of stage `timing`). */
+  stages?: string[];
 }
 
 async function child(root: string, cacheDir: string, threads: number | undefined, out: string): Promise<void> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const { audit, parsed } = await analyzeRepository(root, { include: INCLUDE, cacheDir, threads });
+  const stages: string[] = [];
+  const events = (e: PipelineEvent) => { if (e.level === 'debug' && e.stage === 'timing') stages.push(e.message); };
+  const { audit, parsed } = await analyzeRepository(root, { include: INCLUDE, cacheDir, threads, events });
   writeFileSync(out, JSON.stringify(audit));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
@@ -44,6 +49,7 @@ async function child(root: string, cacheDir: string, threads: number | undefined
     byVerdict: audit.summary.byVerdict as Record<string, number>,
     top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
     fileList: audit.modules.map((m) => path.join(audit.root, m.path)),
+    stages,
   };
   process.stdout.write(JSON.stringify(report));
 }
@@ -57,14 +63,16 @@ function distChild(root: string, cacheDir: string, threads: number | undefined, 
     const { analyzeRepository } = await import(${JSON.stringify(index)});
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const { audit, parsed } = await analyzeRepository(${JSON.stringify(root)}, { include: ${JSON.stringify(INCLUDE)}, cacheDir: ${JSON.stringify(cacheDir)}, threads: ${threads ?? 'undefined'} });
+    const stages = [];
+    const events = (e) => { if (e.level === 'debug' && e.stage === 'timing') stages.push(e.message); };
+    const { audit, parsed } = await analyzeRepository(${JSON.stringify(root)}, { include: ${JSON.stringify(INCLUDE)}, cacheDir: ${JSON.stringify(cacheDir)}, threads: ${threads ?? 'undefined'}, events });
     writeFileSync(${JSON.stringify(out)}, JSON.stringify(audit));
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, files: audit.modules.length, parsed, lines: audit.summary.lines,
       maxRssMiB: process.resourceUsage().maxRSS / 1024, byVerdict: audit.summary.byVerdict,
       top: (audit.blockerImpact ?? []).filter((b) => b.kind === 'module').slice(0, 8),
-      fileList: audit.modules.map((m) => path.join(audit.root, m.path)) }));`;
+      fileList: audit.modules.map((m) => path.join(audit.root, m.path)), stages }));`;
 }
 
 let useDist = false;
@@ -154,6 +162,8 @@ async function main(): Promise<void> {
       ` = ${fmt(coldCpu / (threads ?? availableParallelism()))} per core if perfectly parallel (ratio ${(coldCpu / (threads ?? availableParallelism()) / pyCpu).toFixed(2)}x)`);
     console.log(`warm re-run (${rows[0]!.warm.parsed} parsed):          ${fmt(warmMs)}   (child wall incl. node start-up ${fmt(med(rows.map((r) => r.warmWall)))})  (target <= 0.3 s)`);
     console.log(`peak memory (max RSS):           cold ${Math.max(...rows.map((r) => r.cold.maxRssMiB)).toFixed(0)} MiB, warm ${Math.max(...rows.map((r) => r.warm.maxRssMiB)).toFixed(0)} MiB  (target <= 1536 MiB)`);
+    const medianCold = [...rows].sort((a, b) => a.cold.ms - b.cold.ms)[Math.floor(rows.length / 2)]!.cold;
+    console.log(`cold scan stages (median round): ${(medianCold.stages ?? []).join(', ')}`);
     console.log(`verdicts: ${JSON.stringify(c.byVerdict)}`);
     console.log('top blockers (modules freed, lines freed):');
     for (const b of c.top ?? []) console.log(`  ${b.target}: ${b.modulesFreed}, ${b.linesFreed}`);
