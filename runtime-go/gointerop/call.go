@@ -178,6 +178,8 @@ func (s *callScope) finish() *py.BaseException {
 // In the last two cases Go gets zero results.
 func makeFunc(c py.Object, t reflect.Type, sc *callScope) reflect.Value {
 	sc.arm()
+	// Go may run it on another goroutine while this one runs Python.
+	py.EnableThreads()
 	hasErr := t.NumOut() > 0 && t.Out(t.NumOut()-1) == errorType
 	zeros := func() []reflect.Value {
 		z := make([]reflect.Value, t.NumOut())

@@ -420,6 +420,7 @@ func TestConcurrentContainers(t *testing.T) {
 	l := NewList()
 	s := NewSet()
 	const workers, per = 8, 500
+	EnableThreads() // the goroutines below run Python operations
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

@@ -113,7 +113,7 @@ func (fn *Function) invoke(caller *Frame, self Object, args []Object, kw Kwargs)
 		if fr.depth > recursionLimit {
 			return nil, NewRuntimeError("maximum recursion depth exceeded")
 		}
-		if interruptPending.Load() {
+		if interruptPending.Load() || detachedPending.Load() {
 			if err := checkInterrupt(caller); err != nil {
 				return nil, err
 			}

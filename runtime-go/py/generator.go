@@ -182,7 +182,7 @@ func newGenerator(f *Frame, body GenBody) *Generator {
 	}
 	core.next, core.stop = iter.Pull(iter.Seq[Object](seq))
 	outer := &Generator{core}
-	runtime.SetFinalizer(outer, func(o *Generator) { o.abandon() })
+	runtime.SetFinalizer(outer, func(o *Generator) { RunDetached(o.abandon) })
 	return outer
 }
 

@@ -1,9 +1,6 @@
 package py
 
-import (
-	"sync"
-	"sync/atomic"
-)
+import "sync/atomic"
 
 // hashtable is the single open-addressing table behind dict, set and
 // frozenset. It reproduces CPython 2.7's dictobject.c/setobject.c layout
@@ -17,7 +14,7 @@ import (
 // released; if the table changed meanwhile the probe restarts, as
 // CPython's lookdict does.
 type hashtable struct {
-	mu      sync.Mutex
+	mu      plock
 	table   []htEntry
 	small   [8]htEntry
 	mask    int

@@ -2,7 +2,6 @@ package py
 
 import (
 	"strconv"
-	"sync"
 )
 
 // Instance is an instance of a user-defined new-style class. Special
@@ -15,7 +14,7 @@ type Instance struct {
 	dict  *Dict
 	slots []Object
 	base  Object
-	mu    sync.Mutex // guards slots
+	mu    plock // guards slots
 }
 
 func newInstance(t *Type) *Instance {

@@ -3,7 +3,6 @@ package py
 import (
 	"sort"
 	"strings"
-	"sync"
 )
 
 // List is Python's list. Each single operation (append, pop, extend,
@@ -11,7 +10,7 @@ import (
 // atomicity CPython's GIL gives; user code (__eq__, key functions) never
 // runs under the lock.
 type List struct {
-	mu    sync.Mutex
+	mu    plock
 	elems []Object
 }
 
@@ -227,7 +226,7 @@ func (l *List) Contains(f *Frame, x Object) (bool, *BaseException) {
 func (l *List) Iter(f *Frame) (Object, *BaseException) { return &listIter{l: l}, nil }
 
 type listIter struct {
-	mu sync.Mutex
+	mu plock
 	l  *List
 	i  int
 }

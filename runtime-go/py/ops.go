@@ -545,7 +545,7 @@ func (fn *Function) newFrame(caller *Frame) (*Frame, *BaseException) {
 		if fr.depth > recursionLimit {
 			return nil, NewRuntimeError("maximum recursion depth exceeded")
 		}
-		if interruptPending.Load() {
+		if interruptPending.Load() || detachedPending.Load() {
 			if err := checkInterrupt(caller); err != nil {
 				return nil, err
 			}
@@ -690,7 +690,7 @@ func Iter(f *Frame, o Object) (Object, *BaseException) {
 
 // Next advances an iterator: (nil, nil) at exhaustion.
 func Next(f *Frame, it Object) (Object, *BaseException) {
-	if interruptPending.Load() {
+	if interruptPending.Load() || detachedPending.Load() {
 		if err := checkInterrupt(f); err != nil {
 			return nil, err
 		}
@@ -707,7 +707,7 @@ func Next(f *Frame, it Object) (Object, *BaseException) {
 
 // seqIter iterates str, tuple or any __getitem__ sequence by index.
 type seqIter struct {
-	mu    sync.Mutex
+	mu    plock
 	typ   *Type // overrides the reported type (listreverseiterator)
 	seq   Object
 	elems []Object

@@ -25,8 +25,12 @@ func installSignalHandlers() {
 	}()
 }
 
-// checkInterrupt raises a pending KeyboardInterrupt on the main thread.
+// checkInterrupt raises a pending KeyboardInterrupt on the main thread;
+// in single-threaded mode it first runs work queued by RunDetached.
 func checkInterrupt(f *Frame) *BaseException {
+	if detachedPending.Load() && !threaded.Load() {
+		runDetachedQueue(f)
+	}
 	if f != nil && f.thread == mainThread && interruptPending.CompareAndSwap(true, false) {
 		return NewExceptionArgs(KeyboardInterruptType)
 	}

@@ -12,6 +12,7 @@ var threadsWG sync.WaitGroup
 // printed to stderr like thread.start_new_thread does ("Unhandled
 // exception in thread started by ..."), via report.
 func StartThread(daemon bool, fn func(f *Frame) *BaseException, report func(f *Frame, err *BaseException)) {
+	EnableThreads()
 	if !daemon {
 		threadsWG.Add(1)
 	}

@@ -29,6 +29,7 @@ func TestSharedObjectsUnderThreads(t *testing.T) {
 	sio, _ := py.Call0(f, get("cStringIO", "StringIO"))
 	arr, _ := py.Call1(f, get("array", "array"), py.NewStr("i"))
 	const workers, n = 8, 500
+	py.EnableThreads() // the goroutines below run Python operations
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

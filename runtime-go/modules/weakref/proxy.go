@@ -50,7 +50,11 @@ func newProxy(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseE
 	}
 	get, ok := weakGet(obj, func() {
 		if cb != nil {
-			go runCallback(cb, out)
+			if py.Threaded() {
+				go runCallback(cb, out)
+			} else {
+				py.RunDetached(func() { runCallback(cb, out) })
+			}
 		}
 	})
 	if !ok {

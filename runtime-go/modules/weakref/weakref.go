@@ -174,7 +174,11 @@ func newRef(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object,
 		delete(registry, id)
 		regMu.Unlock()
 		if cb != nil {
-			go runCallback(cb, wrapped)
+			if py.Threaded() {
+				go runCallback(cb, wrapped)
+			} else {
+				py.RunDetached(func() { runCallback(cb, wrapped) })
+			}
 		}
 	}
 	get, ok := weakGet(obj, onDeath)
