@@ -3,6 +3,7 @@ package py
 import (
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 )
 
@@ -69,6 +70,12 @@ func runMain(entry string, args []string, moduleMode bool) int {
 		// Python programs allocate many short-lived small objects; a
 		// larger heap target trades memory for ~25% less GC CPU.
 		debug.SetGCPercent(400)
+	}
+	if path := os.Getenv("GRUMPY_CPUPROFILE"); path != "" {
+		// a developer hook for profiling generated programs with pprof
+		if pf, err := os.Create(path); err == nil && pprof.StartCPUProfile(pf) == nil {
+			defer func() { pprof.StopCPUProfile(); pf.Close() }()
+		}
 	}
 	installSignalHandlers()
 	startup()
