@@ -53,6 +53,9 @@ type Frame struct {
 	exc    *BaseException
 	depth  int
 	thread *threadState
+	// escaped is set once something may keep the frame after its call
+	// returns (a traceback entry); such frames are never reused.
+	escaped bool
 	// argBuf holds the bound arguments of small functions so a call
 	// allocates only its frame.
 	argBuf [4]Object
@@ -63,6 +66,24 @@ type threadState struct {
 	ident  int64
 	thread Object          // the threading.Thread object, once known
 	repr   map[Object]bool // containers being repr'd (recursion guard)
+	// free holds finished frames of FuncSpec.ReuseFrame functions for
+	// reuse by the next call on this thread: a call then allocates
+	// nothing. Only the goroutine running the thread touches it.
+	free []*Frame
+}
+
+// maxFreeFrames bounds the frames a thread keeps for reuse.
+const maxFreeFrames = 64
+
+// reuseFrame returns a finished frame to its thread's free list unless
+// something may still refer to it.
+func reuseFrame(fr *Frame) {
+	ts := fr.thread
+	if fr.escaped || ts == nil || len(ts.free) >= maxFreeFrames {
+		return
+	}
+	*fr = Frame{}
+	ts.free = append(ts.free, fr)
 }
 
 var mainThread = &threadState{ident: 1}

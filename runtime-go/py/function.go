@@ -28,6 +28,7 @@ type Function struct {
 	module   Object
 	nparams  int // len(params) + varargs + kwargs
 	closure  []*Cell
+	reuse    bool // FuncSpec.ReuseFrame
 }
 
 // FunctionType is `function`.
@@ -43,13 +44,17 @@ type FuncSpec struct {
 	Kwargs   string   // "" when absent
 	Doc      Object   // nil means None
 	Closure  []*Cell  // captured cells in co_freevars order (func_closure)
+	// ReuseFrame promises that the body keeps no reference to its frame
+	// once it returns (true of every non-generator def and lambda), so
+	// the runtime may recycle the frame for a later call.
+	ReuseFrame bool
 }
 
 // NewFunction builds a function object; globals is the module dict.
 func NewFunction(spec FuncSpec, globals *Dict, body FuncBody) *Function {
 	fn := &Function{name: spec.Name, code: spec.Code, globals: globals, params: spec.Params,
 		defaults: spec.Defaults, varargs: spec.Varargs, kwargs: spec.Kwargs, body: body, doc: spec.Doc,
-		closure: spec.Closure}
+		closure: spec.Closure, reuse: spec.ReuseFrame}
 	fn.nparams = len(spec.Params)
 	if spec.Varargs != "" {
 		fn.nparams++
@@ -106,18 +111,9 @@ func (fn *Function) callWithSelf(f *Frame, self Object, args []Object, kw Kwargs
 
 // invoke binds arguments into the new frame's buffer and runs the body.
 func (fn *Function) invoke(caller *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
-	fr := &Frame{Back: caller, Code: fn.code, Globals: fn.globals}
-	if caller != nil {
-		fr.depth = caller.depth + 1
-		fr.thread = caller.thread
-		if fr.depth > recursionLimit {
-			return nil, NewRuntimeError("maximum recursion depth exceeded")
-		}
-		if interruptPending.Load() || detachedPending.Load() {
-			if err := checkInterrupt(caller); err != nil {
-				return nil, err
-			}
-		}
+	fr, err := fn.newFrame(caller)
+	if err != nil {
+		return nil, err
 	}
 	nself := 0
 	if self != nil {
@@ -139,12 +135,7 @@ func (fn *Function) invoke(caller *Frame, self Object, args []Object, kw Kwargs)
 	} else if err := fn.bind(bound, self, args, kw); err != nil {
 		return nil, err
 	}
-	r, err := fn.body(fr, bound)
-	if err != nil {
-		err.addTraceback(fr)
-		return nil, err
-	}
-	return r, nil
+	return fn.run(fr, bound)
 }
 
 func (fn *Function) bind(bound []Object, self Object, args []Object, kw Kwargs) *BaseException {

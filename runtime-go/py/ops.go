@@ -537,20 +537,31 @@ func Call3(f *Frame, c, a, b, d Object) (Object, *BaseException) {
 	return Call(f, c, []Object{a, b, d}, nil)
 }
 
+// newFrame makes the frame for a call of fn from caller: a recycled one
+// when fn allows it and the thread has one.
 func (fn *Function) newFrame(caller *Frame) (*Frame, *BaseException) {
-	fr := &Frame{Back: caller, Code: fn.code, Globals: fn.globals}
-	if caller != nil {
-		fr.depth = caller.depth + 1
-		fr.thread = caller.thread
-		if fr.depth > recursionLimit {
-			return nil, NewRuntimeError("maximum recursion depth exceeded")
-		}
-		if interruptPending.Load() || detachedPending.Load() {
-			if err := checkInterrupt(caller); err != nil {
-				return nil, err
-			}
+	if caller == nil {
+		return &Frame{Code: fn.code, Globals: fn.globals}, nil
+	}
+	depth := caller.depth + 1
+	if depth > recursionLimit {
+		return nil, NewRuntimeError("maximum recursion depth exceeded")
+	}
+	if interruptPending.Load() || detachedPending.Load() {
+		if err := checkInterrupt(caller); err != nil {
+			return nil, err
 		}
 	}
+	var fr *Frame
+	ts := caller.thread
+	if ts != nil && fn.reuse && len(ts.free) > 0 {
+		n := len(ts.free)
+		fr = ts.free[n-1]
+		ts.free = ts.free[:n-1]
+	} else {
+		fr = &Frame{}
+	}
+	fr.Back, fr.Code, fr.Globals, fr.depth, fr.thread = caller, fn.code, fn.globals, depth, ts
 	return fr, nil
 }
 
@@ -559,6 +570,9 @@ func (fn *Function) run(fr *Frame, args []Object) (Object, *BaseException) {
 	if err != nil {
 		err.addTraceback(fr)
 		return nil, err
+	}
+	if fn.reuse {
+		reuseFrame(fr)
 	}
 	return r, nil
 }
@@ -569,12 +583,7 @@ func (fn *Function) call1(caller *Frame, a Object) (Object, *BaseException) {
 		return nil, err
 	}
 	fr.argBuf[0] = a
-	r, err := fn.body(fr, fr.argBuf[:1])
-	if err != nil {
-		err.addTraceback(fr)
-		return nil, err
-	}
-	return r, nil
+	return fn.run(fr, fr.argBuf[:1])
 }
 
 // CallStar is a call with *args and/or **kwargs (star, starstar may be nil).

@@ -119,6 +119,7 @@ func (e *BaseException) addTraceback(f *Frame) {
 	if f == nil || f.Code == nil {
 		return
 	}
+	f.escaped = true
 	if n := len(e.tb); n > 0 && e.tb[n-1].frame == f {
 		return
 	}

@@ -97,6 +97,8 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
   if (parts.args.vararg) spec.push(`Varargs: ${goUtf8(parts.args.vararg)}`);
   if (parts.args.kwarg) spec.push(`Kwargs: ${goUtf8(parts.args.kwarg)}`);
   if (scope.frees.size) spec.push(`Closure: []*py.Cell{${[...scope.frees].sort().map(goLocal).join(', ')}}`);
+  // A generator keeps its function's frame; any other body lets the runtime recycle it.
+  if (!scope.isGenerator) spec.push('ReuseFrame: true');
   if (parts.docstring && parts.docstring._type === 'Expr' && parts.docstring.value._type === 'Str') {
     spec.push(`Doc: ${expr(b, parts.docstring.value)}`);
   }
