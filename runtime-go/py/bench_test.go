@@ -231,3 +231,42 @@ func BenchmarkGetAttrStrInstance(b *testing.B) {
 		}
 	}
 }
+
+// (acc*31 + i) % 1000003 the generic way (one object per operator) and
+// through the unboxed Num path generated code uses for nested arithmetic.
+func BenchmarkIntExprGeneric(b *testing.B) {
+	f := NewRootFrame()
+	acc := Object(NewInt(7))
+	k31, km := NewInt(31), NewInt(1000003)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		x, _ := Mul(f, acc, k31)
+		y, _ := Add(f, x, NewInt(int64(i&1023)))
+		acc, _ = Mod(f, y, km)
+	}
+}
+
+func BenchmarkIntExprNum(b *testing.B) {
+	f := NewRootFrame()
+	acc := Object(NewInt(7))
+	k31, km := NumOf(NewInt(31)), NumOf(NewInt(1000003))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		// the shape generated code has: fast function, NumBinary on a miss
+		a := NumOf(acc)
+		x, ok := MulFast(a, k31)
+		if !ok {
+			x, _ = NumBinary(f, OpMul, a, k31)
+		}
+		c := NumOf(NewInt(int64(i & 1023)))
+		y, ok := AddFast(x, c)
+		if !ok {
+			y, _ = NumBinary(f, OpAdd, x, c)
+		}
+		z, ok := ModFast(y, km)
+		if !ok {
+			z, _ = NumBinary(f, OpMod, y, km)
+		}
+		acc = z.Object()
+	}
+}

@@ -6,7 +6,7 @@ import type * as A from '../ast/nodes.js';
 import type { Body } from './context.js';
 import { access } from './scope.js';
 import { goBytes, goLocal, goUtf8 } from './goliteral.js';
-import { binaryFn, compareCall, unaryFn } from './rt.js';
+import { binaryFn, compareCall, numOp, unaryFn } from './rt.js';
 import { emitComprehensionScope, emitLambda } from './func.js';
 
 /** `t, err := call` + check; returns t. */
@@ -44,6 +44,11 @@ export function truth(b: Body, e: A.expr): string {
   if (e._type === 'Compare' && e.ops.length === 1) {
     const op = e.ops[0]!._type;
     const rich: Partial<Record<A.CmpOpName, string>> = { Eq: 'EQ', NotEq: 'NE', Lt: 'LT', LtE: 'LE', Gt: 'GT', GtE: 'GE' };
+    if (rich[op] && (numOpOf(b, e.left) || numOpOf(b, e.comparators[0]!))) {
+      const l = numExpr(b, e.left);
+      const r = numExpr(b, e.comparators[0]!);
+      return call(b, `py.NumCompareBool(f, py.${rich[op]}, ${l}, ${r})`);
+    }
     const l = expr(b, e.left);
     const r = expr(b, e.comparators[0]!);
     if (op === 'Is') return `${l} == ${r}`;
@@ -52,12 +57,59 @@ export function truth(b: Body, e: A.expr): string {
     if (op === 'NotIn') return `!${call(b, `py.Contains(f, ${r}, ${l})`)}`;
     return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
   }
+  if (numOpOf(b, e)) return call(b, `py.NumTruth(f, ${numExpr(b, e)})`);
   const v = expr(b, e);
   const t = b.mod.fresh();
   b.p.line(`${t}, err := py.IsTrue(f, ${v})`);
   b.check();
   return t;
 }
+
+/** The runtime Op of a BinOp that the unboxed Num path handles, or null. */
+export function numOpOf(b: Body, e: A.expr): string | null {
+  return e._type === 'BinOp' ? numOp(e.op._type, b.mod.futures.division) : null;
+}
+
+/** A BinOp with another such BinOp as an operand: worth computing unboxed. */
+function numTree(b: Body, e: A.BinOp): boolean {
+  return numOpOf(b, e) !== null && (numOpOf(b, e.left) !== null || numOpOf(b, e.right) !== null);
+}
+
+/**
+ * Evaluates e as a py.Num (runtime-go/py/num.go): nested arithmetic keeps its intermediate ints and
+ * floats unboxed; every other operand is evaluated as usual, in the same order, and enters by
+ * NumOf. Returns a Go expression of type py.Num.
+ */
+export function numExpr(b: Body, e: A.expr): string {
+  const op = numOpOf(b, e);
+  if (!op || e._type !== 'BinOp') {
+    if (e._type === 'Num' && (e.n.kind === 'int' || e.n.kind === 'float')) {
+      return b.mod.constant(`n${e.n.kind}:${e.n.value}`, `py.NumOf(${num(b, e.n)})`);
+    }
+    return bind(b, `py.NumOf(${expr(b, e)})`);
+  }
+  const l = numExpr(b, e.left);
+  const r = numExpr(b, e.right);
+  const fast = NUM_FAST[op];
+  if (!fast) return call(b, `py.NumBinary(f, py.${op}, ${l}, ${r})`);
+  // The inlinable int fast path first; NumBinary (floats, overflow, objects) only on a miss.
+  const t = b.mod.fresh();
+  const ok = b.mod.fresh('ok');
+  b.p.line(`${t}, ${ok} := py.${fast}(${l}, ${r})`);
+  b.p.line(`if !${ok} {`);
+  b.p.indent(() => {
+    b.p.line('var err *py.BaseException');
+    b.p.line(`if ${t}, err = py.NumBinary(f, py.${op}, ${l}, ${r}); err != nil {`);
+    b.p.indent(() => b.p.line(b.raise()));
+    b.p.line('}');
+  });
+  b.p.line('}');
+  return t;
+}
+
+const NUM_FAST: Partial<Record<string, string>> = {
+  OpAdd: 'AddFast', OpSub: 'SubFast', OpMul: 'MulFast', OpMod: 'ModFast', OpAnd: 'AndFast', OpOr: 'OrFast', OpXor: 'XorFast',
+};
 
 export function exprs(b: Body, es: A.expr[]): string[] {
   return es.map((e) => expr(b, e));
@@ -78,6 +130,7 @@ export function expr(b: Body, e: A.expr): string {
     }
     case 'Subscript': return subscript(b, e);
     case 'BinOp': {
+      if (numTree(b, e)) return bind(b, `${numExpr(b, e)}.Object()`);
       const l = expr(b, e.left);
       const r = expr(b, e.right);
       return call(b, `${binaryFn(e.op._type, b.mod.futures.division)}(f, ${l}, ${r})`);

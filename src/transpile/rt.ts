@@ -23,6 +23,27 @@ export function binaryFn(op: A.OperatorName, trueDivision: boolean): string {
   }
 }
 
+/**
+ * The runtime Op for operators the unboxed Num path computes (py.NumBinary); ** is left out (its
+ * int results turn into floats for negative exponents).
+ */
+export function numOp(op: A.OperatorName, trueDivision: boolean): string | null {
+  switch (op) {
+    case 'Add': return 'OpAdd';
+    case 'Sub': return 'OpSub';
+    case 'Mult': return 'OpMul';
+    case 'Div': return trueDivision ? 'OpTrueDiv' : 'OpDiv';
+    case 'FloorDiv': return 'OpFloorDiv';
+    case 'Mod': return 'OpMod';
+    case 'LShift': return 'OpLShift';
+    case 'RShift': return 'OpRShift';
+    case 'BitAnd': return 'OpAnd';
+    case 'BitOr': return 'OpOr';
+    case 'BitXor': return 'OpXor';
+    case 'Pow': return null;
+  }
+}
+
 /** In-place operators (`x op= y`): `py.IAdd(f, a, b)` try __iop__ then fall back to the binary op. */
 export function inplaceFn(op: A.OperatorName, trueDivision: boolean): string {
   const code: Record<A.OperatorName, string> = {

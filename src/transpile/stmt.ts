@@ -4,10 +4,10 @@
 
 import type * as A from '../ast/nodes.js';
 import { CTL_BREAK, CTL_CONTINUE, CTL_RETURN, type Body } from './context.js';
-import { assign, call, deleteName, expr, forEach, nameConst, not, run, sliceKey, truth } from './expr.js';
+import { assign, call, deleteName, expr, forEach, nameConst, not, numExpr, numOpOf, run, sliceKey, truth } from './expr.js';
 import { emitClassDef, emitFunctionDef } from './func.js';
 import { goUtf8 } from './goliteral.js';
-import { inplaceFn } from './rt.js';
+import { inplaceFn, numOp } from './rt.js';
 import { execRaise } from './blocked.js';
 import { emitImport, emitImportFrom } from './imports.js';
 
@@ -95,20 +95,27 @@ export function stmt(b: Body, st: A.stmt): void {
   }
 }
 
+/** `cur op= value`: evaluates the value and applies the in-place operator; returns the result. */
+function inplace(b: Body, st: A.AugAssign, fn: string, cur: string): string {
+  const op = numOpOf(b, st.value) ? numOp(st.op._type, b.mod.futures.division) : null;
+  // An arithmetic value stays unboxed up to the in-place operation.
+  if (op) return call(b, `py.NumInplace(f, py.${op}, ${cur}, ${numExpr(b, st.value)})`);
+  const v = expr(b, st.value);
+  return call(b, `${fn}${cur}, ${v})`);
+}
+
 function augAssign(b: Body, st: A.AugAssign): void {
   const fn = inplaceFn(st.op._type, b.mod.futures.division);
   const t = st.target;
   if (t._type === 'Name') {
     const cur = expr(b, t);
-    const v = expr(b, st.value);
-    assign(b, t, call(b, `${fn}${cur}, ${v})`));
+    assign(b, t, inplace(b, st, fn, cur));
     return;
   }
   if (t._type === 'Attribute') {
     const o = expr(b, t.value);
     const cur = call(b, `py.GetAttrStr(f, ${o}, ${nameConst(b, t.attr)})`);
-    const v = expr(b, st.value);
-    const r = call(b, `${fn}${cur}, ${v})`);
+    const r = inplace(b, st, fn, cur);
     run(b, `py.SetAttrStr(f, ${o}, ${nameConst(b, t.attr)}, ${r})`);
     return;
   }
@@ -119,15 +126,13 @@ function augAssign(b: Body, st: A.AugAssign): void {
       const lo = sl.lower ? expr(b, sl.lower) : 'nil';
       const hi = sl.upper ? expr(b, sl.upper) : 'nil';
       const cur = call(b, `py.GetSlice(f, ${o}, ${lo}, ${hi})`);
-      const v = expr(b, st.value);
-      const r = call(b, `${fn}${cur}, ${v})`);
+      const r = inplace(b, st, fn, cur);
       run(b, `py.SetSlice(f, ${o}, ${lo}, ${hi}, ${r})`);
       return;
     }
     const k = sliceKey(b, sl);
     const cur = call(b, `py.GetItem(f, ${o}, ${k})`);
-    const v = expr(b, st.value);
-    const r = call(b, `${fn}${cur}, ${v})`);
+    const r = inplace(b, st, fn, cur);
     run(b, `py.SetItem(f, ${o}, ${k}, ${r})`);
     return;
   }
