@@ -70,8 +70,13 @@ func (b *ByteArray) SetItem(f *Frame, key, v Object) *BaseException {
 	if err != nil {
 		return err
 	}
-	n, err := IndexInt(f, v, "an integer or string of size 1 is required")
-	if err != nil {
+	var n int
+	if s, ok := v.(*Str); ok {
+		if len(s.s) != 1 {
+			return NewValueError("string must be of size 1")
+		}
+		n = int(s.s[0])
+	} else if n, err = IndexInt(f, v, "an integer or string of size 1 is required"); err != nil {
 		return err
 	}
 	if n < 0 || n > 255 {

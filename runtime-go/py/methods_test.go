@@ -30,6 +30,9 @@ func TestMethodsAgainstCPython(t *testing.T) {
 				ctor, lit = FrozenSetType, strings.TrimPrefix(c[0], "frozenset(")
 			}
 			obj = must(t)(Call1(nil, ctor, parseLit(t, lit[:len(lit)-1])))
+		case strings.HasPrefix(c[0], "bytearray("):
+			lit := strings.TrimPrefix(c[0], "bytearray(")
+			obj = must(t)(Call1(nil, ByteArrayType, parseLit(t, lit[:len(lit)-1])))
 		default:
 			obj = parseLit(t, c[0])
 		}

@@ -132,6 +132,7 @@ func init() {
 		UnicodeType:   {"__add__", "__mul__", "__rmul__", "__mod__"},
 		ListType:      {"__add__", "__mul__", "__rmul__"},
 		TupleType:     {"__add__", "__mul__", "__rmul__"},
+		ByteArrayType: {"__add__", "__mul__", "__rmul__"},
 		SetType:       {"__or__", "__ror__", "__and__", "__rand__", "__sub__", "__rsub__", "__xor__", "__rxor__"},
 		FrozenSetType: {"__or__", "__ror__", "__and__", "__rand__", "__sub__", "__rsub__", "__xor__", "__rxor__"},
 		DictType:      nil,
@@ -158,7 +159,7 @@ func init() {
 			}, 1)
 		}
 	}
-	for _, t := range []*Type{ListType, DictType} {
+	for _, t := range []*Type{ListType, DictType, ByteArrayType} {
 		defSlot(t, "__setitem__", func(f *Frame, self Object, args []Object) (Object, *BaseException) {
 			return None, SetItem(f, self, args[0], args[1])
 		}, 2)

@@ -25,6 +25,16 @@ for s in strs:
             except Exception as e:
                 r = '!%s: %s' % (type(e).__name__, e)
             out.write('\t'.join([repr(obj), name, repr(args), r]) + '\n')
+# bytearray shares str's methods (results are bytearrays); written as bytearray('...').
+for s in strs:
+    for name, args in calls:
+        if name == 'encode':
+            continue
+        try:
+            r = repr(getattr(bytearray(s), name)(*args))
+        except Exception as e:
+            r = '!%s: %s' % (type(e).__name__, e)
+        out.write('\t'.join(['bytearray(%r)' % s, name, repr(args), r]) + '\n')
 lists = [[], [3, 1, 2], ['b', 'a', 'c', 'a'], [1, [2, 3], (4,)]]
 lcalls = [('index', (1,)), ('index', ('a', 2)), ('count', ('a',)), ('__getitem__', (-1,)), ('__contains__', (2,)),
           ('__add__', ([9],)), ('__mul__', (2,)), ('__len__', ())]
