@@ -25,6 +25,7 @@ var builtinDocs = map[string]string{
 func init() {
 	Builtins.setStr("__name__", NewStr("__builtin__"))
 	Builtins.setStr("__doc__", None)
+	Builtins.setStr("__package__", None)
 	Builtins.setStr("None", None)
 	Builtins.setStr("True", True)
 	Builtins.setStr("False", False)
@@ -40,9 +41,12 @@ func init() {
 	Builtins.setStr("open", Builtins.getStr("file"))
 	Builtins.setStr("bytes", StrType) // Python 2.6+ alias: bytes is str
 	for _, t := range allExcTypes {
-		Builtins.setStr(t.name, t)
+		if t != ThreadErrorType { // thread.error is not a builtin
+			Builtins.setStr(t.name, t)
+		}
 	}
-	for _, n := range []struct{ name, rule string }{{"eval", "dynamic-eval"}, {"exec", "dynamic-exec"},
+	// exec is a statement in Python 2, not a builtin name.
+	for _, n := range []struct{ name, rule string }{{"eval", "dynamic-eval"},
 		{"execfile", "dynamic-execfile"}, {"compile", "dynamic-compile"}, {"input", "dynamic-input"}} {
 		n := n
 		builtin(n.name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
