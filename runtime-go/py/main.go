@@ -45,12 +45,17 @@ func RunImport(name string) int {
 // preloadSite imports os when the program contains it, as CPython's
 // site.py does before any program runs: posixpath and genericpath rely
 // on os being imported first to get through their import cycle with it.
+// Like a failing site import under CPython, a failure is reported on one
+// line and the program still runs (it meets the error again if it
+// imports os itself).
 func preloadSite(f *Frame) *BaseException {
 	if lookupSpec("os") == nil {
 		return nil
 	}
-	_, err := ImportModule(f, "os")
-	return err
+	if _, err := ImportModule(f, "os"); err != nil {
+		os.Stderr.WriteString("'import site' failed; use -v for traceback\n")
+	}
+	return nil
 }
 
 // RunpyFile is CPython's runpy.py in the Lib the program was transpiled
