@@ -6,6 +6,7 @@ package all
 
 import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/array"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/ast"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/binascii"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/bisect"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cStringIO"
