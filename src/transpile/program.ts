@@ -124,8 +124,9 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, stdlib: where.stdlib === true, ast: parsed.ast, bytes, imports };
     seen.set(name, m);
     modules.push(m);
-    // Follow every import the module can execute, wherever it sits (functions included).
-    for (const target of importTargets(parsed.ast, imports)) {
+    // Follow every import the module can execute, wherever it sits (functions included), and the
+    // modules the runtime imports for it by name (RUNTIME_IMPORTS).
+    for (const target of [...importTargets(parsed.ast, imports), ...(where.stdlib ? RUNTIME_IMPORTS[name] ?? [] : [])]) {
       const parts = target.split('.');
       for (let i = 1; i <= parts.length; i++) {
         const sub = parts.slice(0, i).join('.');
@@ -162,6 +163,18 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
   }
   return { modules, diagnostics, main };
 }
+
+/**
+ * Modules imported by name at run time on behalf of a stdlib module, which no import statement
+ * shows: codecs.lookup makes _codecs import `encodings`, whose search function then imports the
+ * codec module (`encodings.utf_8`…) with __import__. The common codecs are compiled in whenever the
+ * program uses codecs.py; others stay unavailable (LookupError), as in a frozen CPython.
+ */
+const RUNTIME_IMPORTS: Readonly<Record<string, readonly string[]>> = {
+  codecs: ['encodings', 'encodings.utf_8', 'encodings.utf_8_sig', 'encodings.latin_1', 'encodings.ascii',
+    'encodings.utf_16', 'encodings.utf_16_le', 'encodings.utf_16_be', 'encodings.cp1252', 'encodings.hex_codec',
+    'encodings.base64_codec'],
+};
 
 /** CPython 2.7's import name resolution for one import statement, decided statically. */
 function resolveName(mod: string | null, level: number, pkg: string, absolute: boolean, exists: (n: string) => boolean): string | null {

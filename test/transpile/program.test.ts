@@ -41,6 +41,21 @@ describe('collectProgram', () => {
     expect(a.imports.resolve('sys', 0)).toBe('sys');
   });
 
+  it('a stdlib codecs.py brings the encodings package and the common codecs the runtime imports by name', async () => {
+    const lib = tree({
+      'codecs.py': 'import _codecs\n', 'encodings/__init__.py': 'import codecs\n', 'encodings/utf_8.py': '',
+      'encodings/latin_1.py': '', 'encodings/koi8_r.py': '',
+    });
+    const dir = tree({ 'main.py': 'import codecs\n' });
+    const p = await collectProgram({ kind: 'script', path: path.join(dir, 'main.py') }, [lib], new Set(['_codecs']), parseSource, { stdlibDirs: [lib] });
+    expect(p.diagnostics).toEqual([]);
+    expect(p.modules.map((m) => m.name).sort()).toEqual(['__main__', 'codecs', 'encodings', 'encodings.latin_1', 'encodings.utf_8']);
+    // a user module named codecs gets nothing extra
+    const own = tree({ 'main.py': 'import codecs\n', 'codecs.py': '' });
+    const q = await collectProgram({ kind: 'script', path: path.join(own, 'main.py') }, [lib], new Set(['_codecs']), parseSource, { stdlibDirs: [lib] });
+    expect(q.modules.map((m) => m.name).sort()).toEqual(['__main__', 'codecs']);
+  });
+
   it('shows module paths as CPython prints them (relative to the sys.path entry)', async () => {
     const dir = tree({ 'app/main.py': 'import mod\n', 'app/mod.py': '' });
     const p = await collectProgram({ kind: 'script', path: path.join(dir, 'app', 'main.py') }, [], native, parseSource);
