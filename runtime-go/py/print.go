@@ -41,6 +41,11 @@ func printItem(f *Frame, file, v Object) *BaseException {
 		return err
 	}
 	if ss {
+		// PRINT_ITEM clears softspace first: if writing the item fails,
+		// no newline is owed at exit
+		if err := setSoftspace(f, file, false); err != nil {
+			return err
+		}
 		if err := fileWrite(f, file, NewStr(" ")); err != nil {
 			return err
 		}
