@@ -333,10 +333,11 @@ func (t *textIO) tell(f *py.Frame) (py.Object, *py.BaseException) {
 			return nil, py.NewException(py.IOErrorType, "can't reconstruct logical file position")
 		}
 		off = t.offs[t.decPos]
-		if t.nl != nil && off <= len(t.raw) {
+		if t.nl != nil && t.decPos > 0 && pos == t.fedEnd && off <= len(t.raw) {
 			// CPython rebuilds the decoder state by re-decoding from the
-			// chunk start, after a reset: newlines then reports only
-			// what that re-decoding sees
+			// chunk start, resetting the decoder first when that start
+			// is the beginning of the stream: newlines then reports
+			// only what the re-decoding sees
 			t.nl.seen = scanNewlines(t.raw[:off], off < t.fedEnd)
 		}
 	}
