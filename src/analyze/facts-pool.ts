@@ -23,8 +23,11 @@ const MIN_CHARS_FOR_THREADS = 512 * 1024;
 const BATCH_CHARS = 128 * 1024;
 /** Once discovery is over, batches shrink with the queue down to this (a few ms of parsing). */
 const MIN_BATCH_CHARS = 8 * 1024;
-/** Batches a worker holds at once: one being parsed, one waiting. */
-const IN_FLIGHT = 2;
+/**
+ * Batches a worker holds at once: one being parsed, the others waiting, enough to cover the main
+ * thread's longest stretch without dispatching (one of its own batches, or one recheck).
+ */
+const IN_FLIGHT = 3;
 
 interface Lane {
   worker: Worker;
@@ -80,11 +83,10 @@ export class FactsPool {
       this.pump();
       while (this.head < this.queue.length) {
         if (this.failure) throw this.failure;
-        const batch = this.take();
+        // The main thread's own batches are half size: it is also the dispatcher.
+        const batch = this.take(0.5);
         this.store(batch, await parseBatch(batch.map((i) => this.reqs[i]!)));
-        // Let worker replies in, so the workers get their next batches.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        this.pump();
+        await this.breathe();
         await this.recheckPending();
       }
       while (this.done < this.reqs.length || this.toRecheck.length > 0) {
@@ -145,7 +147,14 @@ export class FactsPool {
     while (this.toRecheck.length > 0) {
       const i = this.toRecheck.shift()!;
       this.results[i] = await recheck(this.results[i]!, this.reqs[i]!);
+      await this.breathe();
     }
+  }
+
+  /** Lets worker replies in, so the workers get their next batches. */
+  private async breathe(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.pump();
   }
 
   private pump(): void {
@@ -163,11 +172,11 @@ export class FactsPool {
     }
   }
 
-  private take(): number[] {
+  private take(scale = 1): number[] {
     const lanes = this.lanes.length + 1;
-    const limit = this.ended
+    const limit = scale * (this.ended
       ? Math.max(MIN_BATCH_CHARS, Math.min(BATCH_CHARS, Math.ceil(this.queuedChars / (lanes * 3))))
-      : BATCH_CHARS;
+      : BATCH_CHARS);
     const batch: number[] = [];
     let size = 0;
     while (this.head < this.queue.length && (batch.length === 0 || size < limit)) {
