@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { progress, silentSink, type EventSink } from '../events.js';
 import type { FactsJob, FactsReply } from './facts-worker.js';
-import { parseBatch, preloadFrontEnd, recheck, type FactsRequest, type FactsResult } from './parse-step.js';
+import { parseBatch, preloadFrontEnd, recheck, warmUp, type FactsRequest, type FactsResult } from './parse-step.js';
 
 /** Below this much source text, starting threads costs more than it saves. */
 const MIN_CHARS_FOR_THREADS = 512 * 1024;
@@ -76,6 +76,16 @@ export class FactsPool {
   /** No more files: parses what is left here and on the workers; results in add() order. */
   async finish(): Promise<FactsResult[]> {
     this.ended = true;
+    // The main thread's parser and rule queries, compiled only now that discovery is done (and
+    // only when there is something to parse); a bad rule query stops the scan here.
+    if (this.head < this.queue.length) {
+      try {
+        warmUp();
+      } catch (e) {
+        await this.close();
+        throw e;
+      }
+    }
     // The rest, biggest first: the last batches are then small ones, so the lanes end together.
     const rest = this.queue.splice(this.head).sort((a, b) => this.reqs[b]!.text.length - this.reqs[a]!.text.length);
     this.queue.push(...rest);

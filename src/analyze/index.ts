@@ -10,7 +10,6 @@ import { debug, info, silentSink, type EventSink } from '../events.js';
 import { FactsCache, loadResult, saveResult, type CachedFacts } from '../state/cache.js';
 import { toolVersion } from '../version.js';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { compileRuleQueries } from './cst/match.js';
 import { collectFindings, type FileForRules } from './findings.js';
 import { buildGraph, type GraphEdge } from './graph.js';
 import { FactsPool } from './facts-pool.js';
@@ -75,7 +74,6 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
 async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack, pool?: FactsPool): Promise<Analysis> {
   const events = opts.events ?? silentSink;
   const lap = stageClock(events);
-  compileRuleQueries(); // a bad query stops the run here, before any worker starts
   const catalog = loadCatalog();
 
   // Parsing starts while discover is still reading: each decoded file goes straight to the pool.
