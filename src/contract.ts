@@ -137,6 +137,9 @@ export interface VerificationRun {
 export interface PipelineInfo {
   /** The generated Go module, relative to the output folder. */
   goModule: string;
+  /** Go packages generated this run (repository and stdlib modules), and how many of them came
+   *  unchanged from the transpile cache instead of being transpiled again. */
+  transpile?: { modules: number; reused: number };
   /** Whether verification ran, and if not, why. */
   verification: { enabled: boolean; python?: string; skipped?: string; runs: VerificationRun[] };
   goVet: { ok: boolean; output?: string };

@@ -85,7 +85,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
   // `python2.7 -m unittest` entry points need unittest's __main__ in the build.
   const verifyEnabled = opts.verify ?? config.verify;
   const extra = verifyEnabled && config.discoverEntryPoints && testModules(scanned, fresh).length > 0 ? [UNITTEST_MAIN] : [];
-  const tr = await transpileModules(scanned, [...fresh].sort(), extra);
+  const tr = await transpileModules(scanned, [...fresh].sort(), extra, path.join(outDir, 'cache', 'transpile'));
   diagnostics.push(...tr.diagnostics);
   const packages: TranspiledPackage[] = [...tr.packages, ...keptPackages(goDir, scanned, kept, tr.packages)];
   progress(events, 'transpile', 1, 1);
@@ -158,6 +158,7 @@ export async function runAudit(repo: string, opts: AuditRunOptions = {}): Promis
     generatedAt: now.toISOString(),
     pipeline: {
       goModule: path.relative(outDir, goDir) || '.',
+      transpile: { modules: tr.packages.length, reused: tr.reused.length },
       verification: { enabled: verifyEnabled, ...(python ? { python: python.executable } : {}), ...(skipped ? { skipped } : {}), runs: runs.map(toContractRun) },
       goVet: { ok: go.vet.ok, ...(go.vet.output ? { output: go.vet.output } : {}) },
     },

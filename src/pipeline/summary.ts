@@ -22,6 +22,8 @@ export function migrationTable(audit: Readonly<AuditJson>, style: { head: string
     text += f.toString() + '\n';
     if (failed.length > 15) text += `… and ${failed.length - 15} more (see the report)\n`;
   }
+  const tp = audit.pipeline?.transpile;
+  if (tp) text += `transpile: ${tp.modules} Go package(s), ${tp.reused} reused unchanged from earlier runs\n`;
   const v = audit.pipeline?.verification;
   if (v?.skipped) text += `verification: ${v.skipped}\n`;
   else if (v) {

@@ -3,7 +3,11 @@
 // Python module. Returns plain data: Go sources, per-module status, and each module's closure.
 
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../build/cache.js';
+import { toolHash } from '../build/index.js';
+import { writeFileAtomic } from '../state/atomic.js';
 import type { AuditJson } from '../contract.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { goPackageFor } from '../build/index.js';
@@ -11,6 +15,7 @@ import { nativeModules } from '../build/native.js';
 import { transpileModule } from '../transpile/module.js';
 import { parseSource } from '../transpile/parse.js';
 import { findPython2 } from '../python2.js';
+import type { ImportResolver } from '../transpile/context.js';
 import { collectProgram, type ParseFn, type ParsedSource, type SourceModule } from '../transpile/program.js';
 
 export interface TranspiledPackage {
@@ -28,7 +33,51 @@ export interface TranspileStepResult {
   status: Record<string, { ok: true } | { ok: false; reason: string }>;
   /** module → every module its program loads (itself included). */
   closures: Record<string, string[]>;
+  /** Modules whose Go came from the transpile cache (unchanged since an earlier run). */
+  reused: string[];
   diagnostics: Diagnostic[];
+}
+
+interface CachedTranspile {
+  source: string;
+  diagnostics: Diagnostic[];
+  /** Every import question the transpiler asked, with its answer: the entry holds while the
+   *  current program answers them all the same way. */
+  asked: [string, string | null][];
+}
+
+/** The Go a module transpiles to depends on the tool, the module's bytes and identity, and how its
+ *  imports resolve (checked separately, through the recorded questions). */
+function transpileKey(m: SourceModule, goPackage: string): string {
+  return sha256(toolHash(), m.name, m.file, String(m.isPackage), String(m.stdlib === true), goPackage, sha256(m.bytes));
+}
+
+function ask(r: ImportResolver, question: string): string | null {
+  const [kind, level, name] = question.split('\0') as [string, string, string];
+  return kind === 'r' ? r.resolve(name === '' ? null : name, Number(level)) : String(r.isModule(name));
+}
+
+/** The resolver, recording each question and answer. */
+function recording(r: ImportResolver, asked: Map<string, string | null>): ImportResolver {
+  const record = (q: string) => {
+    const a = ask(r, q);
+    asked.set(q, a);
+    return a;
+  };
+  return {
+    resolve: (name, level) => record(`r\0${level}\0${name ?? ''}`),
+    isModule: (mod) => record(`m\x000\x00${mod}`) === 'true',
+  };
+}
+
+function readCached(file: string, r: ImportResolver): CachedTranspile | undefined {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as CachedTranspile;
+    if (typeof v.source !== 'string' || !Array.isArray(v.diagnostics) || !Array.isArray(v.asked)) return undefined;
+    return v.asked.every(([q, a]) => ask(r, q) === a) ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The source root a module was found under: its path minus the part its dotted name explains. */
@@ -54,8 +103,9 @@ function memoParse(parse: ParseFn): ParseFn {
   };
 }
 
-/** `stdlibEntries`: stdlib modules run as `-m` entry points (`unittest.__main__`), with their programs. */
-export async function transpileModules(audit: Readonly<AuditJson>, modules: readonly string[], stdlibEntries: readonly string[] = []): Promise<TranspileStepResult> {
+/** `stdlibEntries`: stdlib modules run as `-m` entry points (`unittest.__main__`), with their programs.
+ *  `cacheDir`: where transpiled modules are kept, so a re-run transpiles only what changed. */
+export async function transpileModules(audit: Readonly<AuditJson>, modules: readonly string[], stdlibEntries: readonly string[] = [], cacheDir?: string): Promise<TranspileStepResult> {
   const files = new Map(audit.modules.map((m) => [m.name, m.path]));
   const roots = [...new Set(modules.map((m) => sourceRootOf(m, files.get(m) ?? '')))].sort();
   const native = new Set(nativeModules().keys());
@@ -88,12 +138,21 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
   }
 
   const packages: TranspiledPackage[] = [];
+  const reused: string[] = [];
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   for (const m of [...union.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const goPackage = goPackageFor(m.name);
-    const out = transpileModule({
-      name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, goPackage, imports: m.imports, stdlib: m.stdlib,
-      lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
-    });
+    const cacheFile = cacheDir ? path.join(cacheDir, `${transpileKey(m, goPackage).slice(0, 40)}.json`) : undefined;
+    let out: Pick<CachedTranspile, 'source' | 'diagnostics'> | undefined = cacheFile ? readCached(cacheFile, m.imports) : undefined;
+    if (out) reused.push(m.name);
+    else {
+      const asked = new Map<string, string | null>();
+      out = transpileModule({
+        name: m.name, file: m.file, isPackage: m.isPackage, ast: m.ast, goPackage, imports: recording(m.imports, asked), stdlib: m.stdlib,
+        lines: m.bytes.toString('latin1').replace(/\r?\n$/, '').split(/\r?\n/),
+      });
+      if (cacheFile) writeFileAtomic(cacheFile, JSON.stringify({ source: out.source, diagnostics: out.diagnostics, asked: [...asked] }));
+    }
     const rel = m.stdlib ? m.file : path.relative(audit.root, m.abs).split(path.sep).join('/');
     // The stdlib's own warnings (its optional imports, mostly) are not the user's to act on.
     diagnostics.push(...out.diagnostics.filter((d) => !m.stdlib || d.severity === 'error').map((d) => ({ ...d, file: rel })));
@@ -105,7 +164,7 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
     status[m.name] ??= { ok: true };
     packages.push({ module: m.name, goPackage, file: rel, source: out.source });
   }
-  return { packages, status, closures, diagnostics };
+  return { packages, status, closures, reused, diagnostics };
 }
 
 function relFile(repoRoot: string, root: string, file: string): string {

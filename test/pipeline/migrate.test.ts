@@ -21,6 +21,7 @@ describe('module-by-module migration', () => {
     const first = await cli(['migrate', repo, 'inventory.pricing', '--no-verify']);
     expect(first.status, first.stderr).toBe(0);
     expect(migrated(audit())).toEqual(['inventory', 'inventory.pricing']);
+    expect(audit().pipeline!.transpile).toEqual({ modules: 2, reused: 0 });
     expect(audit().modules.find((m) => m.name === 'inventory.pricing')!.migration).toMatchObject({ transpiled: true, builds: true, drift: false });
 
     // 2. edit it: the report run shows drift.
@@ -37,6 +38,8 @@ describe('module-by-module migration', () => {
     expect(migrated(a)).toEqual(['inventory', 'inventory.models', 'inventory.pricing']);
     expect(a.modules.find((m) => m.name === 'inventory.pricing')!.migration!.drift).toBe(true);
     expect(a.modules.find((m) => m.name === 'inventory.models')!.migration).toMatchObject({ transpiled: true, builds: true, drift: false });
+    // Only what changed is transpiled again: the package comes from the cache, the new module does not.
+    expect(a.pipeline!.transpile).toEqual({ modules: 2, reused: 1 });
 
     // 4. three runs in the history.
     const history = readFileSync(path.join(out, 'state', 'history.jsonl'), 'utf8').trim().split('\n');
