@@ -75,6 +75,56 @@ function distChild(root: string, cacheDir: string, threads: number | undefined, 
       fileList: audit.modules.map((m) => path.join(audit.root, m.path)), stages }));`;
 }
 
+/**
+ * The floor: plain tree-sitter parsing of the same files on the same number of threads, nothing
+ * else (texts read beforehand, workers booted before the clock starts, trees dropped). No scan
+ * that parses every file with tree-sitter can be faster than this on this machine.
+ */
+const FLOOR_CHILD = `
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+const [list, threads, pkg] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
+const files = readFileSync(list, 'utf8').split('\\n').filter(Boolean);
+const texts = files.map((f) => readFileSync(f, 'latin1'));
+const shares = Array.from({ length: threads }, () => ({ texts: [], size: 0 }));
+for (const t of [...texts].sort((a, b) => b.length - a.length)) {
+  const s = shares.reduce((m, x) => (x.size < m.size ? x : m));
+  s.texts.push(t);
+  s.size += t.length;
+}
+const code = \`
+  const { parentPort } = require('node:worker_threads');
+  const req = require('node:module').createRequire(\${JSON.stringify(pkg)});
+  const P = req('tree-sitter');
+  const p = new P();
+  p.setLanguage(req('tree-sitter-python'));
+  parentPort.postMessage('ready');
+  parentPort.on('message', (texts) => {
+    for (const t of texts) p.parse(t, undefined, { bufferSize: t.length + 1 });
+    parentPort.postMessage('done');
+  });\`;
+const workers = shares.map(() => new Worker(code, { eval: true }));
+await Promise.all(workers.map((w) => new Promise((r) => w.once('message', r))));
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+await Promise.all(workers.map((w, i) => new Promise((r) => { w.once('message', r); w.postMessage(shares[i].texts); })));
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000 }));
+process.exit(0);
+`;
+
+function runFloor(work: string, list: string, threads: number): { ms: number; cpuMs: number } {
+  const script = path.join(work, 'floor.mjs');
+  writeFileSync(script, FLOOR_CHILD);
+  const pkg = new URL('../package.json', import.meta.url).pathname;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [script, list, String(threads), pkg], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`floor child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { ms: number; cpuMs: number };
+}
+
 let useDist = false;
 
 function runChild(root: string, cacheDir: string, threads: number | undefined, out: string): { report: ChildReport; wallMs: number } {
@@ -134,14 +184,15 @@ async function main(): Promise<void> {
     const pyScript = path.join(work, 'bench.py');
     writeFileSync(pyScript, PY_BENCH);
     const list = path.join(work, 'files.txt');
-    const rows: { pyMs: number; pyOk: number; pyCpuMs: number; cold: ChildReport; coldWall: number; warm: ChildReport; warmWall: number }[] = [];
+    const rows: { pyMs: number; pyOk: number; pyCpuMs: number; cold: ChildReport; coldWall: number; warm: ChildReport; warmWall: number; floor: { ms: number; cpuMs: number } }[] = [];
     for (let i = 0; i < rounds; i++) {
       const cacheDir = path.join(work, `cache-${i}`);
       const cold = runChild(root, cacheDir, threads, path.join(work, `cold-${i}.json`));
       const warm = runChild(root, cacheDir, threads, path.join(work, `warm-${i}.json`));
       writeFileSync(list, cold.report.fileList!.join('\n') + '\n');
       const [pyMs, pyOk, pyCpuMs] = execFileSync(py.executable, [pyScript, list], { encoding: 'utf8', env: python2Env() }).trim().split(' ').map(Number);
-      rows.push({ pyMs: pyMs!, pyOk: pyOk!, pyCpuMs: pyCpuMs!, cold: cold.report, coldWall: cold.wallMs, warm: warm.report, warmWall: warm.wallMs });
+      const floor = runFloor(work, list, threads ?? availableParallelism());
+      rows.push({ pyMs: pyMs!, pyOk: pyOk!, pyCpuMs: pyCpuMs!, cold: cold.report, coldWall: cold.wallMs, warm: warm.report, warmWall: warm.wallMs, floor });
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const pyMs = med(rows.map((r) => r.pyMs));
@@ -156,6 +207,8 @@ async function main(): Promise<void> {
     console.log(`cold scan to JSON (${c.parsed} parsed):   ${fmt(coldMs)}   rounds: ${rows.map((r) => fmt(r.cold.ms)).join(', ')}  (child wall ${fmt(med(rows.map((r) => r.coldWall)))})`);
     console.log(`cold scan speed:                 ${Math.round(c.lines / (coldMs / 1000)).toLocaleString('en-US')} LOC/s`);
     console.log(`ratio cold scan / python2.7:     ${(coldMs / pyMs).toFixed(2)}x median, ${bestRatio.toFixed(2)}x best round  (target <= 0.75x)`);
+    const floorMs = med(rows.map((r) => r.floor.ms));
+    console.log(`floor: tree-sitter parse only:  ${fmt(floorMs)}   rounds: ${rows.map((r) => fmt(r.floor.ms)).join(', ')}  (ratio ${(floorMs / pyMs).toFixed(2)}x; CPU ${fmt(med(rows.map((r) => r.floor.cpuMs)))}; the scan adds ${fmt(coldMs - floorMs)})`);
     const pyCpu = med(rows.map((r) => r.pyCpuMs));
     const coldCpu = med(rows.map((r) => r.cold.cpuMs));
     console.log(`CPU time (load-insensitive):     python2.7 ${fmt(pyCpu)}, cold scan ${fmt(coldCpu)} over all threads` +
