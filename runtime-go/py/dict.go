@@ -55,7 +55,7 @@ func (d *Dict) setStr(name string, v Object) {
 	if ep := d.ht.findStr(name, h); ep != nil {
 		// existing attribute: replace in place, no key allocation
 		ep.value = v
-		d.ht.gen.Add(1)
+		d.ht.bump()
 		d.ht.mu.Unlock()
 		return
 	}

@@ -10,7 +10,7 @@ func GetAttrStr(f *Frame, o Object, name *Str) (Object, *BaseException) {
 		hooks := inst.typ.attrHooks()
 		if hooks.getattribute == nil {
 			t := inst.typ
-			d := t.lookup(name.s)
+			d := t.lookupStr(name)
 			if d != nil && isDataDescr(d) {
 				return descrGet(f, d, inst, t)
 			}
@@ -32,7 +32,7 @@ func SetAttrStr(f *Frame, o Object, name *Str, v Object) *BaseException {
 	if inst, ok := o.(*Instance); ok && v != nil && inst.dict != nil {
 		hooks := inst.typ.attrHooks()
 		if hooks.setattr == nil {
-			d := inst.typ.lookup(name.s)
+			d := inst.typ.lookupStr(name)
 			if d == nil || !isDataDescr(d) {
 				if name.s != "__class__" {
 					inst.dict.setStrObj(name, v)
@@ -49,6 +49,9 @@ func CallMethodStr(f *Frame, o Object, name *Str, args []Object, kw Kwargs) (Obj
 	if m, self := methodFor(o, name); m != nil {
 		return m.invoke(f, self, args, kw)
 	}
+	if bm := builtinMethodFor(o, name); bm != nil {
+		return bm.fn(f, o, args, kw)
+	}
 	return CallMethod(f, o, name.s, args, kw)
 }
 
@@ -61,6 +64,9 @@ func CallMethod0(f *Frame, o Object, name *Str) (Object, *BaseException) {
 		}
 		fr.argBuf[0] = self
 		return m.run(fr, fr.argBuf[:1])
+	}
+	if bm := builtinMethodFor(o, name); bm != nil {
+		return bm.fn(f, o, nil, nil)
 	}
 	return CallMethod(f, o, name.s, nil, nil)
 }
@@ -75,6 +81,9 @@ func CallMethod1(f *Frame, o Object, name *Str, a Object) (Object, *BaseExceptio
 		fr.argBuf[0], fr.argBuf[1] = self, a
 		return m.run(fr, fr.argBuf[:2])
 	}
+	if bm := builtinMethodFor(o, name); bm != nil {
+		return bm.fn(f, o, []Object{a}, nil)
+	}
 	return CallMethod(f, o, name.s, []Object{a}, nil)
 }
 
@@ -88,7 +97,22 @@ func CallMethod2(f *Frame, o Object, name *Str, a, b Object) (Object, *BaseExcep
 		fr.argBuf[0], fr.argBuf[1], fr.argBuf[2] = self, a, b
 		return m.run(fr, fr.argBuf[:3])
 	}
+	if bm := builtinMethodFor(o, name); bm != nil {
+		return bm.fn(f, o, []Object{a, b}, nil)
+	}
 	return CallMethod(f, o, name.s, []Object{a, b}, nil)
+}
+
+// builtinMethodFor finds a method of a built-in container (no instance
+// dict, no __getattribute__ to consult).
+func builtinMethodFor(o Object, name *Str) *BuiltinMethod {
+	switch o.(type) {
+	case *List, *Dict, *Str, *Set, *Unicode, *Tuple:
+		if m, ok := o.Type().lookupStr(name).(*BuiltinMethod); ok {
+			return m
+		}
+	}
+	return nil
 }
 
 // methodFor finds a plain Python method on o's class that a call can
@@ -98,7 +122,7 @@ func methodFor(o Object, name *Str) (*Function, Object) {
 	if !ok {
 		return nil, nil
 	}
-	fn, ok := inst.typ.lookup(name.s).(*Function)
+	fn, ok := inst.typ.lookupStr(name).(*Function)
 	if !ok {
 		return nil, nil
 	}
@@ -128,7 +152,7 @@ func (d *Dict) setStrObj(k *Str, v Object) {
 	d.ht.mu.Lock()
 	if ep := d.ht.findStr(k.s, h); ep != nil {
 		ep.value = v
-		d.ht.gen.Add(1)
+		d.ht.bump()
 		d.ht.mu.Unlock()
 		return
 	}

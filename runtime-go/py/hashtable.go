@@ -21,9 +21,26 @@ type hashtable struct {
 	fill    int // active + dummy
 	used    int // active
 	version uint64
-	// gen counts every mutation, values included; read without the lock
-	// by the global-name caches (names.go).
-	gen atomic.Uint64
+	// gen counts every mutation, values included, once watched is set;
+	// read without the lock by the global-name caches (names.go), which
+	// set watched before their first read. An atomic add per mutation is
+	// too dear for the dicts (instance dicts, most others) no cache reads.
+	gen     atomic.Uint64
+	watched atomic.Bool
+}
+
+// bump records a mutation for the global-name caches; call it with mu held.
+func (h *hashtable) bump() {
+	if h.watched.Load() {
+		h.gen.Add(1)
+	}
+}
+
+// watch makes mutations count in gen from now on.
+func (h *hashtable) watch() {
+	if !h.watched.Load() {
+		h.watched.Store(true)
+	}
 }
 
 type htEntry struct {
@@ -208,7 +225,7 @@ func (h *hashtable) insert(f *Frame, key Object, hash int64, value Object) (bool
 	ep := &h.table[i]
 	if ep.key != nil && ep.key != dummy {
 		ep.value = value
-		h.gen.Add(1)
+		h.bump()
 		return false, nil
 	}
 	if ep.key == nil {
@@ -219,7 +236,7 @@ func (h *hashtable) insert(f *Frame, key Object, hash int64, value Object) (bool
 	ep.value = value
 	h.used++
 	h.version++
-	h.gen.Add(1)
+	h.bump()
 	return true, nil
 }
 
@@ -281,7 +298,7 @@ func (h *hashtable) resize(minused int) {
 		}
 	}
 	h.version++
-	h.gen.Add(1)
+	h.bump()
 }
 
 // del removes key, leaving a dummy; reports whether it was present.
@@ -299,7 +316,7 @@ func (h *hashtable) del(f *Frame, key Object, hash int64) (*htEntry, *BaseExcept
 	ep.value = nil
 	h.used--
 	h.version++
-	h.gen.Add(1)
+	h.bump()
 	return &old, nil
 }
 
@@ -310,7 +327,7 @@ func (h *hashtable) clear() {
 	h.mask = htMinSize - 1
 	h.fill, h.used = 0, 0
 	h.version++
-	h.gen.Add(1)
+	h.bump()
 }
 
 // popitem removes an arbitrary item exactly as dict.popitem/set.pop do,
@@ -344,7 +361,7 @@ func (h *hashtable) popitem() (htEntry, bool) {
 	h.used--
 	h.table[0].hash = int64(i + 1)
 	h.version++
-	h.gen.Add(1)
+	h.bump()
 	return old, true
 }
 

@@ -23,6 +23,9 @@ func loadGlobalCached(globals *Dict, name *Str) Object {
 		(!c.fromBuiltins || c.bGen == Builtins.ht.gen.Load()) {
 		return c.v
 	}
+	// watched before gen is read: any later mutation then bumps gen
+	globals.ht.watch()
+	Builtins.ht.watch()
 	gGen := globals.ht.gen.Load()
 	bGen := Builtins.ht.gen.Load()
 	if v := dictGetStrObj(globals, name); v != nil {

@@ -476,7 +476,7 @@ func (s *Set) replaceWith(r *Set) {
 	}
 	s.ht.mask, s.ht.fill, s.ht.used = mask, fill, used
 	s.ht.version++
-	s.ht.gen.Add(1)
+	s.ht.bump()
 	s.ht.mu.Unlock()
 }
 

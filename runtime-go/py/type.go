@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Type mirrors CPython's type object for both built-in and user-defined
@@ -27,6 +28,7 @@ type Type struct {
 	newFn   func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
 	mu      sync.Mutex
 	cache   atomic.Pointer[typeCache]
+	scache  [strCacheSize]atomic.Pointer[strCacheEntry]
 	hooks   atomic.Pointer[attrHooks]
 	doc     string
 }
@@ -197,6 +199,50 @@ func (t *Type) lookup(name string) Object {
 	return found
 }
 
+// Interned names of the special methods instance creation looks up.
+var sInit, sNew = NewStr("__init__"), NewStr("__new__")
+
+// strCacheEntry is one slot of a type's lookup cache for interned names.
+type strCacheEntry struct {
+	name *Str
+	ver  uint64
+	v    Object
+}
+
+const (
+	strCacheSize  = 32
+	strCacheProbe = 4
+)
+
+// lookupStr is lookup for an interned identifier (generated code's
+// package-level *Str names): a small per-type cache probed from a slot
+// chosen by the name's address, so a hit costs a few loads and no string
+// hashing. Entries are immutable; a miss allocates one.
+func (t *Type) lookupStr(name *Str) Object {
+	h := int((uintptr(unsafe.Pointer(name)) * 0x9E3779B97F4A7C15) >> (64 - 5))
+	ver := typeVersion.Load()
+	victim := -1
+	for i := 0; i < strCacheProbe; i++ {
+		j := (h + i) & (strCacheSize - 1)
+		e := t.scache[j].Load()
+		if e == nil || e.ver != ver {
+			if victim < 0 {
+				victim = j
+			}
+			continue
+		}
+		if e.name == name {
+			return e.v
+		}
+	}
+	if victim < 0 {
+		victim = (h + int(ver)) & (strCacheSize - 1)
+	}
+	v := t.lookup(name.s)
+	t.scache[victim].Store(&strCacheEntry{name: name, ver: ver, v: v})
+	return v
+}
+
 // Lookup is the exported MRO lookup (no descriptor binding); nil if absent.
 func (t *Type) Lookup(name string) Object { return t.lookup(name) }
 
@@ -257,14 +303,14 @@ func (t *Type) callDefault(f *Frame, args []Object, kw Kwargs) (Object, *BaseExc
 		if err != nil {
 			return nil, err
 		}
-		if init := t.lookup("__init__"); init != nil && init != objectInit && obj.Type() == t {
+		if init := t.lookupStr(sInit); init != nil && init != objectInit && obj.Type() == t {
 			if _, err := callDescr(f, init, obj, t, args, kw); err != nil {
 				return nil, err
 			}
 		}
 		return obj, nil
 	}
-	newm := t.lookup("__new__")
+	newm := t.lookupStr(sNew)
 	var obj Object
 	var err *BaseException
 	if _, ok := newm.(*staticNew); ok || newm == nil {
@@ -291,7 +337,7 @@ func (t *Type) callDefault(f *Frame, args []Object, kw Kwargs) (Object, *BaseExc
 	if !ot.IsSubtype(t) {
 		return obj, nil
 	}
-	init := ot.lookup("__init__")
+	init := ot.lookupStr(sInit)
 	if init == nil || init == objectInit {
 		return obj, nil
 	}
