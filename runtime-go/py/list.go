@@ -1,7 +1,6 @@
 package py
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -355,7 +354,7 @@ func (l *List) Sort(f *Frame, cmpFn, key Object, reverse bool) *BaseException {
 	if key != nil && key != None {
 		keys = make([]Object, len(elems))
 		for i, e := range elems {
-			k, err := Call(f, key, []Object{e}, nil)
+			k, err := Call1(f, key, e)
 			if err != nil {
 				return err
 			}
@@ -373,6 +372,10 @@ func (l *List) Sort(f *Frame, cmpFn, key Object, reverse bool) *BaseException {
 		}
 	}
 	var ferr *BaseException
+	native := nativeKeyLess(keys)
+	if cmpFn != nil && cmpFn != None {
+		native = nil
+	}
 	less := func(a, b Object) bool {
 		if ferr != nil {
 			return false
@@ -396,7 +399,11 @@ func (l *List) Sort(f *Frame, cmpFn, key Object, reverse bool) *BaseException {
 		}
 		return lt
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return less(keys[idx[i]], keys[idx[j]]) })
+	if native != nil {
+		stableSortIdx(idx, func(i, j int) bool { return native(keys[i], keys[j]) })
+	} else {
+		stableSortIdx(idx, func(i, j int) bool { return less(keys[i], keys[j]) })
+	}
 	if ferr != nil {
 		return ferr
 	}

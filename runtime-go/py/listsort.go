@@ -1,0 +1,162 @@
+package py
+
+// The stable sort behind list.sort and sorted(). Python comparisons are
+// the expensive part, so this is a merge sort over natural runs (the
+// shape of CPython's timsort without galloping): already ordered input
+// costs n-1 comparisons and random input about n·log2(n), where Go's
+// in-place stable sort needs several times more. Keys that are all plain
+// ints, all plain strs, or all tuples of plain ints compare natively; the
+// order is the one Less gives them.
+
+// sortLess reports whether keys[i] < keys[j]; it records the first
+// error and then answers false.
+type sortLess func(i, j int) bool
+
+// minRun is the length short runs are extended to by insertion sort.
+const minRun = 32
+
+// stableSortIdx sorts idx stably by less.
+func stableSortIdx(idx []int, less sortLess) {
+	n := len(idx)
+	if n < 2 {
+		return
+	}
+	// find runs: ascending (a[i] <= a[i+1]) or strictly descending
+	// (reversed in place, which keeps stability), extended to minRun
+	var runs []int // run start offsets; a run ends where the next starts
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		if hi < n {
+			if less(idx[hi], idx[lo]) {
+				for hi+1 < n && less(idx[hi+1], idx[hi]) {
+					hi++
+				}
+				hi++
+				for a, b := lo, hi-1; a < b; a, b = a+1, b-1 {
+					idx[a], idx[b] = idx[b], idx[a]
+				}
+			} else {
+				for hi+1 < n && !less(idx[hi+1], idx[hi]) {
+					hi++
+				}
+				hi++
+			}
+		}
+		if hi-lo < minRun {
+			end := min(lo+minRun, n)
+			insertionSortIdx(idx[lo:end], hi-lo, less)
+			hi = end
+		}
+		runs = append(runs, lo)
+		lo = hi
+	}
+	if len(runs) == 1 {
+		return
+	}
+	buf := make([]int, n)
+	for len(runs) > 1 {
+		next := runs[:0]
+		for r := 0; r < len(runs); r += 2 {
+			lo := runs[r]
+			if r+1 == len(runs) {
+				next = append(next, lo)
+				break
+			}
+			mid := runs[r+1]
+			hi := n
+			if r+2 < len(runs) {
+				hi = runs[r+2]
+			}
+			mergeIdx(idx[lo:hi], mid-lo, buf, less)
+			next = append(next, lo)
+		}
+		runs = next
+	}
+}
+
+// insertionSortIdx extends the sorted prefix a[:sorted] to all of a,
+// with a binary search for each insertion point (after equal keys).
+func insertionSortIdx(a []int, sorted int, less sortLess) {
+	for i := max(sorted, 1); i < len(a); i++ {
+		x := a[i]
+		lo, hi := 0, i
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if less(x, a[m]) {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
+		copy(a[lo+1:i+1], a[lo:i])
+		a[lo] = x
+	}
+}
+
+// mergeIdx merges the sorted halves a[:mid] and a[mid:], taking from the
+// left on ties.
+func mergeIdx(a []int, mid int, buf []int, less sortLess) {
+	if !less(a[mid], a[mid-1]) {
+		return // already in order
+	}
+	left := buf[:mid]
+	copy(left, a[:mid])
+	i, j, k := 0, mid, 0
+	for i < len(left) && j < len(a) {
+		if less(a[j], left[i]) {
+			a[k] = a[j]
+			j++
+		} else {
+			a[k] = left[i]
+			i++
+		}
+		k++
+	}
+	copy(a[k:], left[i:])
+}
+
+// nativeKeyLess returns a native comparison for keys when they are all
+// plain ints, all plain strs, or all tuples of plain ints; else nil.
+func nativeKeyLess(keys []Object) func(a, b Object) bool {
+	if len(keys) == 0 {
+		return nil
+	}
+	switch keys[0].(type) {
+	case *Int:
+		for _, k := range keys {
+			if i, ok := k.(*Int); !ok || i == True || i == False {
+				return nil
+			}
+		}
+		return func(a, b Object) bool { return a.(*Int).v < b.(*Int).v }
+	case *Str:
+		for _, k := range keys {
+			if _, ok := k.(*Str); !ok {
+				return nil
+			}
+		}
+		return func(a, b Object) bool { return a.(*Str).s < b.(*Str).s }
+	case *Tuple:
+		for _, k := range keys {
+			t, ok := k.(*Tuple)
+			if !ok {
+				return nil
+			}
+			for _, e := range t.elems {
+				if i, ok := e.(*Int); !ok || i == True || i == False {
+					return nil
+				}
+			}
+		}
+		return func(a, b Object) bool {
+			x, y := a.(*Tuple).elems, b.(*Tuple).elems
+			for i := 0; i < len(x) && i < len(y); i++ {
+				if p, q := x[i].(*Int).v, y[i].(*Int).v; p != q {
+					return p < q
+				}
+			}
+			return len(x) < len(y)
+		}
+	}
+	return nil
+}
