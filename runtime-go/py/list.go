@@ -400,7 +400,7 @@ func (l *List) Sort(f *Frame, cmpFn, key Object, reverse bool) *BaseException {
 		return lt
 	}
 	if native != nil {
-		stableSortIdx(idx, func(i, j int) bool { return native(keys[i], keys[j]) })
+		stableSortIdx(idx, native)
 	} else {
 		stableSortIdx(idx, func(i, j int) bool { return less(keys[i], keys[j]) })
 	}

@@ -115,47 +115,70 @@ func mergeIdx(a []int, mid int, buf []int, less sortLess) {
 	copy(a[k:], left[i:])
 }
 
-// nativeKeyLess returns a native comparison for keys when they are all
-// plain ints, all plain strs, or all tuples of plain ints; else nil.
-func nativeKeyLess(keys []Object) func(a, b Object) bool {
+// nativeKeyLess returns a native comparison of keys[i] and keys[j] when
+// the keys are all plain ints, all plain strs, or all tuples of one
+// length of plain ints; else nil. The values are copied into flat arrays
+// first: a million-element sort is then bound by comparisons, not by
+// cache misses on the key objects.
+func nativeKeyLess(keys []Object) func(i, j int) bool {
 	if len(keys) == 0 {
 		return nil
 	}
-	switch keys[0].(type) {
+	plainInt := func(o Object) (int64, bool) {
+		i, ok := o.(*Int)
+		if !ok || i == True || i == False {
+			return 0, false
+		}
+		return i.v, true
+	}
+	switch k0 := keys[0].(type) {
 	case *Int:
-		for _, k := range keys {
-			if i, ok := k.(*Int); !ok || i == True || i == False {
-				return nil
-			}
-		}
-		return func(a, b Object) bool { return a.(*Int).v < b.(*Int).v }
-	case *Str:
-		for _, k := range keys {
-			if _, ok := k.(*Str); !ok {
-				return nil
-			}
-		}
-		return func(a, b Object) bool { return a.(*Str).s < b.(*Str).s }
-	case *Tuple:
-		for _, k := range keys {
-			t, ok := k.(*Tuple)
+		vals := make([]int64, len(keys))
+		for i, k := range keys {
+			v, ok := plainInt(k)
 			if !ok {
 				return nil
 			}
-			for _, e := range t.elems {
-				if i, ok := e.(*Int); !ok || i == True || i == False {
+			vals[i] = v
+		}
+		return func(i, j int) bool { return vals[i] < vals[j] }
+	case *Str:
+		vals := make([]string, len(keys))
+		for i, k := range keys {
+			s, ok := k.(*Str)
+			if !ok {
+				return nil
+			}
+			vals[i] = s.s
+		}
+		return func(i, j int) bool { return vals[i] < vals[j] }
+	case *Tuple:
+		w := len(k0.elems)
+		if w == 0 {
+			return nil
+		}
+		vals := make([]int64, len(keys)*w)
+		for i, k := range keys {
+			t, ok := k.(*Tuple)
+			if !ok || len(t.elems) != w {
+				return nil
+			}
+			for x, e := range t.elems {
+				v, ok := plainInt(e)
+				if !ok {
 					return nil
 				}
+				vals[i*w+x] = v
 			}
 		}
-		return func(a, b Object) bool {
-			x, y := a.(*Tuple).elems, b.(*Tuple).elems
-			for i := 0; i < len(x) && i < len(y); i++ {
-				if p, q := x[i].(*Int).v, y[i].(*Int).v; p != q {
-					return p < q
+		return func(i, j int) bool {
+			a, b := vals[i*w:i*w+w], vals[j*w:j*w+w]
+			for x := range a {
+				if a[x] != b[x] {
+					return a[x] < b[x]
 				}
 			}
-			return len(x) < len(y)
+			return false
 		}
 	}
 	return nil

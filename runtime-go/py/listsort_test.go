@@ -46,3 +46,47 @@ func TestStableSortIdxMatchesSliceStable(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeKeyLessAgreesWithLess checks the native key comparisons
+// against the generic Less, and that keys they cannot order exactly
+// (bools, floats, tuples of mixed length or content) get none.
+func TestNativeKeyLessAgreesWithLess(t *testing.T) {
+	f := NewRootFrame()
+	rng := rand.New(rand.NewSource(2))
+	n := 300
+	ints, strs, tups := make([]Object, n), make([]Object, n), make([]Object, n)
+	for i := 0; i < n; i++ {
+		a, b := int64(rng.Intn(7)-3), int64(rng.Intn(1<<40)-1<<39)
+		ints[i] = NewInt(b)
+		strs[i] = NewStr(string([]byte{byte(rng.Intn(256)), byte(rng.Intn(3))}))
+		tups[i] = NewTuple(NewInt(a), NewInt(b))
+	}
+	for _, keys := range [][]Object{ints, strs, tups} {
+		native := nativeKeyLess(keys)
+		if native == nil {
+			t.Fatalf("no native order for %v", keys[0].Type().Name())
+		}
+		for i := 0; i < n; i++ {
+			j := rng.Intn(n)
+			want, err := Less(f, keys[i], keys[j])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := native(i, j); got != want {
+				t.Fatalf("%v < %v: native %v, Less %v", keys[i], keys[j], got, want)
+			}
+		}
+	}
+	for _, keys := range [][]Object{
+		{NewInt(1), True},
+		{NewInt(1), NewFloat(2)},
+		{NewStr("a"), NewUnicode("b")},
+		{NewTuple(NewInt(1)), NewTuple(NewInt(1), NewInt(2))},
+		{NewTuple(NewInt(1), NewStr("x")), NewTuple(NewInt(1), NewStr("y"))},
+		{NewTuple(), NewTuple()},
+	} {
+		if nativeKeyLess(keys) != nil {
+			t.Errorf("native order offered for %v, %v", keys[0], keys[1])
+		}
+	}
+}
