@@ -222,6 +222,8 @@ function whileLoop(b: Body, st: A.While): void {
   if (done) b.p.line(`${done} := false`);
   b.p.line('for {');
   b.p.indent(() => {
+    // Each test is on the while's line (the body moved f.Line on).
+    b.p.line(`f.Line = ${st.lineno}`);
     const c = truth(b, st.test);
     b.p.line(`if ${not(c)} {`);
     b.p.indent(() => {
