@@ -648,9 +648,9 @@ func TestAbandonedGeneratorsAreClosed(t *testing.T) {
 func TestStepGeneratorSharedByGoroutines(t *testing.T) {
 	const n = 20000
 	f := NewRootFrame()
-	state, i := 0, int64(0)
-	g := NewGeneratorStep(f, func(f *Frame, sent Object) (Object, *BaseException) {
-		switch state {
+	i := int64(0)
+	g := NewGeneratorStep(f, func(f *Frame, gen *Generator, sent Object) (Object, *BaseException) {
+		switch gen.State {
 		case 1:
 			goto resume
 		}
@@ -658,7 +658,7 @@ func TestStepGeneratorSharedByGoroutines(t *testing.T) {
 		if i == n {
 			return nil, nil
 		}
-		state = 1
+		gen.State = 1
 		return NewInt(i), nil
 	resume:
 		i++

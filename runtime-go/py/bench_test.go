@@ -168,14 +168,14 @@ func BenchmarkGeneratorResume(b *testing.B) {
 // yields) resumed through Next, as for loops and builtins do.
 func BenchmarkGeneratorStepResume(b *testing.B) {
 	f := NewRootFrame()
-	state, i := 0, int64(0)
-	g := NewGeneratorStep(f, func(f *Frame, sent Object) (Object, *BaseException) {
-		switch state {
+	i := int64(0)
+	g := NewGeneratorStep(f, func(f *Frame, gen *Generator, sent Object) (Object, *BaseException) {
+		switch gen.State {
 		case 1:
 			goto resume
 		}
 	loop:
-		state = 1
+		gen.State = 1
 		return NewInt(i & 255), nil
 	resume:
 		i++
@@ -185,6 +185,41 @@ func BenchmarkGeneratorStepResume(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Next(f, g); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Creating a small state-machine generator and draining it (three
+// values), as sum(x for x in t) does for a 3-tuple.
+func BenchmarkGeneratorStepSmall(b *testing.B) {
+	f := NewRootFrame()
+	code := NewCode("<genexpr>", "bench.py", nil)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		n := int64(0)
+		g := NewGeneratorStepCode(f, code, func(f *Frame, gen *Generator, sent Object) (Object, *BaseException) {
+			switch gen.State {
+			case 1:
+				goto resume
+			}
+		loop:
+			if n == 3 {
+				return nil, nil
+			}
+			gen.State = 1
+			return NewInt(n), nil
+		resume:
+			n++
+			goto loop
+		})
+		for {
+			v, err := Next(f, g)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if v == nil {
+				break
+			}
 		}
 	}
 }

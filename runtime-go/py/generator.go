@@ -15,11 +15,12 @@ type GenBody func(f *Frame, gen *Generator) (Object, *BaseException)
 // GenStep is the body of a state-machine generator, emitted when no yield
 // sits inside try, except, finally or with, or inside a larger expression.
 // Each call runs from the last yield (or the start) to the next one and
-// returns the yielded value; it keeps its resume point and locals in
-// variables it closes over. sent is the value of the yield expression
-// being resumed (None for next()). (nil, nil) ends the body, (nil, err)
-// is the exception leaving it. A resume is a plain call: no coroutine.
-type GenStep func(f *Frame, sent Object) (Object, *BaseException)
+// returns the yielded value; it keeps its resume point in gen.State and
+// its locals in variables it closes over. sent is the value of the yield
+// expression being resumed (None for next()). (nil, nil) ends the body,
+// (nil, err) is the exception leaving it. A resume is a plain call: no
+// coroutine.
+type GenStep func(f *Frame, gen *Generator, sent Object) (Object, *BaseException)
 
 // Generator mirrors CPython's generator object on an iter.Pull
 // coroutine: no goroutine or channel per yield. send/throw/close,
@@ -54,6 +55,9 @@ type genCore struct {
 	// step is set for state-machine generators; busy then guards
 	// started and finished too (mu, next and stop are unused).
 	step GenStep
+	// State is a state-machine body's resume point: 0 at the start, k
+	// after its k-th yield. Only the body reads and writes it.
+	State int
 }
 
 // GeneratorType is `generator`.
@@ -84,14 +88,26 @@ func NewGeneratorStep(f *Frame, step GenStep) Object {
 
 // NewGeneratorStepCode is NewGeneratorStep with its own code (genexps).
 func NewGeneratorStepCode(f *Frame, code *Code, step GenStep) Object {
-	gf := &Frame{Back: f, Code: code, Globals: f.Globals}
+	// One allocation for the object, its state and its frame: small
+	// generators (genexps under any() or sum()) are created often.
+	sg := &stepGenerator{}
+	sg.frame = Frame{Back: f, Code: code, Globals: f.Globals}
 	if f != nil {
-		gf.depth = f.depth + 1
-		gf.thread = f.thread
+		sg.frame.depth = f.depth + 1
+		sg.frame.thread = f.thread
 	}
+	sg.core = genCore{frame: &sg.frame, name: code.Name, step: step}
+	sg.gen.genCore = &sg.core
 	// No finalizer: a state-machine generator is never suspended inside
 	// try or with, so closing it runs no code and abandoning it is free.
-	return &Generator{&genCore{frame: gf, name: code.Name, step: step}}
+	return &sg.gen
+}
+
+// stepGenerator lays out a state-machine generator in one allocation.
+type stepGenerator struct {
+	gen   Generator
+	core  genCore
+	frame Frame
 }
 
 // resumeStep is resume for state-machine generators. busy is the lock:
@@ -132,7 +148,7 @@ func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Ob
 		return nil, thrown
 	}
 	g.started = true
-	v, err := g.step(fr, sent)
+	v, err := g.step(fr, g, sent)
 	if v == nil {
 		g.finished = true
 		if err != nil {

@@ -113,7 +113,7 @@ export interface LoopCtx {
 
 /** A state-machine generator body being written (genstate.ts). */
 export interface StepCtx {
-  /** The Go variable holding the resume point (0 = the start, k = after the k-th yield). */
+  /** The Go expression holding the resume point (0 = the start, k = after the k-th yield). */
   state: string;
   /** Resume points emitted so far. */
   resumes: number;

@@ -65,7 +65,7 @@ export function genexpFlattenable(e: A.GeneratorExp): boolean {
  * in a terminating statement.
  */
 export function emitStepGenerator(b: Body, ctor: string, emitBody: (sb: Body) => boolean): void {
-  const step: StepCtx = { state: b.mod.fresh('state'), resumes: 0, hoisted: [] };
+  const step: StepCtx = { state: 'gen.State', resumes: 0, hoisted: [] };
   const sub = b.p.sub();
   sub.indent(() => {
     const sb = new Body(b.mod, sub, b.scope, 'generator');
@@ -74,8 +74,7 @@ export function emitStepGenerator(b: Body, ctor: string, emitBody: (sb: Body) =>
     if (!emitBody(sb)) sub.line('return nil, nil');
   });
   for (const h of step.hoisted) b.p.line(h);
-  if (step.resumes) b.p.line(`${step.state} := 0`);
-  b.p.line(`${ctor}func(f *py.Frame, sent py.Object) (py.Object, *py.BaseException) {`);
+  b.p.line(`${ctor}func(f *py.Frame, gen *py.Generator, sent py.Object) (py.Object, *py.BaseException) {`);
   b.p.indent(() => {
     if (!step.resumes) return;
     b.p.line(`switch ${step.state} {`);
