@@ -647,6 +647,7 @@ func TestAbandonedGeneratorsAreClosed(t *testing.T) {
 // ValueError instead of racing on the body's variables (go test -race).
 func TestStepGeneratorSharedByGoroutines(t *testing.T) {
 	const n = 20000
+	EnableThreads() // the goroutines below run Python operations
 	f := NewRootFrame()
 	i := int64(0)
 	g := NewGeneratorStep(f, func(f *Frame, gen *Generator, sent Object) (Object, *BaseException) {
@@ -696,5 +697,57 @@ func TestStepGeneratorSharedByGoroutines(t *testing.T) {
 		if c != 1 {
 			t.Fatalf("value %d produced %d times", k, c)
 		}
+	}
+}
+
+// Threads enabled while a state-machine generator runs in single-threaded
+// mode (its lock a plain flag): a goroutine started then still finds it
+// executing, and it can be resumed again once it has yielded.
+func TestStepGeneratorRunningWhenThreadsStart(t *testing.T) {
+	// No other goroutine runs Python between tests: start this one in
+	// single-threaded mode to exercise the hand-over.
+	threaded.Store(false)
+	defer EnableThreads()
+	f := NewRootFrame()
+	var fromThread *BaseException
+	var g Object
+	g = NewGeneratorStep(f, func(f *Frame, gen *Generator, sent Object) (Object, *BaseException) {
+		switch gen.State {
+		case 1:
+			goto resume
+		}
+		if _, err := Next(f, g); err == nil || err.Error() != "ValueError: generator already executing" {
+			t.Errorf("re-entrant resume before threads: %v", err)
+		}
+		EnableThreads()
+		{
+			done := make(chan struct{})
+			go func() {
+				_, fromThread = Next(NewRootFrame(), g)
+				close(done)
+			}()
+			<-done
+		}
+		gen.State = 1
+		return NewInt(1), nil
+	resume:
+		return nil, nil
+	})
+	if v, err := Next(f, g); err != nil || v != NewInt(1) {
+		t.Fatalf("first resume: %v %v", v, err)
+	}
+	if fromThread == nil || fromThread.Error() != "ValueError: generator already executing" {
+		t.Errorf("resume from a new thread while running: %v", fromThread)
+	}
+	done := make(chan struct{})
+	var v Object
+	var err *BaseException
+	go func() {
+		v, err = Next(NewRootFrame(), g)
+		close(done)
+	}()
+	<-done
+	if v != nil || err != nil {
+		t.Errorf("second resume from another thread: %v %v", v, err)
 	}
 }

@@ -52,9 +52,11 @@ type genCore struct {
 	thrown   *BaseException
 	final    *BaseException
 	yieldFn  func(v Object) (Object, *BaseException)
-	// step is set for state-machine generators; busy then guards
+	// step is set for state-machine generators; lockStep then guards
 	// started and finished too (mu, next and stop are unused).
 	step GenStep
+	// stepRunning and flipped: lockStep's single-threaded mode.
+	stepRunning, flipped bool
 	// State is a state-machine body's resume point: 0 at the start, k
 	// after its k-th yield. Only the body reads and writes it.
 	State int
@@ -110,21 +112,69 @@ type stepGenerator struct {
 	frame Frame
 }
 
-// resumeStep is resume for state-machine generators. busy is the lock:
-// whoever sets it owns the frame, started and finished.
+// runningSteps lists, in single-threaded mode, the state-machine
+// generators running now (innermost last). Only the one Python goroutine
+// touches it.
+var runningSteps []*genCore
+
+// lockStep takes a state-machine generator for one resume; false means it
+// is already executing. Whoever holds it owns the frame, started and
+// finished. In threaded mode that is the atomic busy flag. In
+// single-threaded mode (threadmode.go) only this goroutine runs Python,
+// so a plain flag does, without the two atomic read-modify-writes per
+// resume; flipRunningSteps sets busy for the generators running when
+// threads are enabled, so other goroutines see them as executing.
+func (g *genCore) lockStep() (ok, viaBusy bool) {
+	if threaded.Load() {
+		return g.busy.CompareAndSwap(false, true), true
+	}
+	if g.stepRunning {
+		return false, false
+	}
+	g.stepRunning = true
+	runningSteps = append(runningSteps, g)
+	return true, false
+}
+
+func (g *genCore) unlockStep(viaBusy bool) {
+	if viaBusy {
+		g.busy.Store(false)
+		return
+	}
+	n := len(runningSteps) - 1
+	runningSteps[n] = nil
+	runningSteps = runningSteps[:n]
+	g.stepRunning = false
+	if g.flipped {
+		g.flipped = false
+		g.busy.Store(false)
+	}
+}
+
+// flipRunningSteps is EnableThreads' hand-over: it runs on the Python
+// goroutine before a second one exists.
+func flipRunningSteps() {
+	for _, g := range runningSteps {
+		g.flipped = true
+		g.busy.Store(true)
+	}
+}
+
+// resumeStep is resume for state-machine generators.
 func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
-	if !g.busy.CompareAndSwap(false, true) {
+	ok, viaBusy := g.lockStep()
+	if !ok {
 		return nil, NewValueError("generator already executing")
 	}
 	if g.finished {
-		g.busy.Store(false)
+		g.unlockStep(viaBusy)
 		if thrown != nil {
 			return nil, thrown
 		}
 		return nil, nil
 	}
 	if !g.started && sent != None && thrown == nil {
-		g.busy.Store(false)
+		g.unlockStep(viaBusy)
 		return nil, NewTypeError("can't send non-None value to a just-started generator")
 	}
 	fr := g.frame
@@ -144,7 +194,7 @@ func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Ob
 			thrown.addTraceback(fr)
 		}
 		g.finished = true
-		g.busy.Store(false)
+		g.unlockStep(viaBusy)
 		return nil, thrown
 	}
 	g.started = true
@@ -158,7 +208,7 @@ func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Ob
 			}
 		}
 	}
-	g.busy.Store(false)
+	g.unlockStep(viaBusy)
 	return v, err
 }
 
@@ -366,11 +416,12 @@ func (g *Generator) Close(f *Frame) *BaseException {
 	if g.step != nil {
 		// GeneratorExit thrown in at a yield outside try/with just
 		// leaves the body: close only marks the generator finished.
-		if !g.busy.CompareAndSwap(false, true) {
+		ok, viaBusy := g.lockStep()
+		if !ok {
 			return NewValueError("generator already executing")
 		}
 		g.finished = true
-		g.busy.Store(false)
+		g.unlockStep(viaBusy)
 		return nil
 	}
 	g.mu.Lock()
@@ -434,7 +485,8 @@ func init() {
 	}})
 	t.dict.setStr("gi_running", &GetSet{name: "gi_running", get: func(f *Frame, o Object) (Object, *BaseException) {
 		// an int in 2.7, not a bool
-		if o.(*Generator).busy.Load() {
+		g := o.(*Generator)
+		if g.busy.Load() || (!threaded.Load() && g.stepRunning) {
 			return NewInt(1), nil
 		}
 		return NewInt(0), nil

@@ -29,6 +29,7 @@ var threaded atomic.Bool
 // must call it first, from the goroutine that has been running Python.
 func EnableThreads() {
 	if !threaded.Load() {
+		flipRunningSteps()
 		threaded.Store(true)
 		runDetachedQueue(nil)
 	}
