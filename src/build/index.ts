@@ -46,8 +46,16 @@ export function programKey(program: Program): string {
   return sha256(...parts);
 }
 
+// Names whose readable Go form ('.' → '__', lower case) can be read back unambiguously.
+const PLAIN_MODULE = /^_?[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)*$/;
+
+/** The Go package of a Python module: readable, and distinct for distinct modules. Go compares
+ *  import paths case-insensitively, so `TYPES` and `types` (both in CPython's Lib), or `a__b` and
+ *  `a.b`, would share one readable form; such names get a hash of the exact name after `___`,
+ *  which no plain name's form contains. */
 export function goPackageFor(moduleName: string): string {
-  return goPackageName(`m_${moduleName.replace(/\./g, '__')}`);
+  const readable = goPackageName(`m_${moduleName.replace(/\./g, '__')}`);
+  return PLAIN_MODULE.test(moduleName) ? readable : `${readable}___${sha256(moduleName).slice(0, 8)}`;
 }
 
 export function buildProgram(program: Program, opts: BuildOptions = {}): BuildResult {
