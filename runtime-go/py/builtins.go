@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 func builtin(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) {
@@ -671,12 +672,29 @@ func init() {
 		if !ok {
 			return nil, NewTypeError("reload() argument must be module")
 		}
+		if SysModules.getStr(m.name) != m {
+			return nil, NewException(ImportErrorType, "reload(): module "+m.name+" not in sys.modules")
+		}
 		spec := lookupSpec(m.name)
 		if spec == nil || spec.Init == nil {
 			return m, nil
 		}
-		code := &Code{Name: "<module>", Filename: spec.Filename, Lines: spec.Lines}
-		if err := spec.Init(NewFrame(f, code, m.dict), m); err != nil {
+		// Like CPython, a module reloading itself while it reloads gets the
+		// module back instead of recursing.
+		if !startReload(m.name) {
+			return m, nil
+		}
+		defer endReload(m.name)
+		file := spec.Filename
+		if s, ok := m.dict.getStr("__file__").(*Str); ok {
+			file = s.s
+		}
+		mf := NewFrame(f, &Code{Name: "<module>", Filename: file, Lines: spec.Lines}, m.dict)
+		err := mf.checkDepth()
+		if err == nil {
+			err = spec.Init(mf, m)
+		}
+		if err != nil {
 			return nil, err
 		}
 		return m, nil
@@ -1242,4 +1260,25 @@ func pow3(f *Frame, a, b, c Object) (Object, *BaseException) {
 		return NewLong(r), nil
 	}
 	return NewInt(r.Int64()), nil
+}
+
+var (
+	reloadingMu sync.Mutex
+	reloading   = map[string]bool{} // CPython's modules_reloading
+)
+
+func startReload(name string) bool {
+	reloadingMu.Lock()
+	defer reloadingMu.Unlock()
+	if reloading[name] {
+		return false
+	}
+	reloading[name] = true
+	return true
+}
+
+func endReload(name string) {
+	reloadingMu.Lock()
+	delete(reloading, name)
+	reloadingMu.Unlock()
 }

@@ -195,7 +195,11 @@ func runModuleFrom(f *Frame, spec *ModuleSpec, asName, file string) (*Module, *B
 	if spec.Init != nil {
 		code := &Code{Name: "<module>", Filename: file, Lines: spec.Lines}
 		mf := NewFrame(f, code, m.dict)
-		if err := spec.Init(mf, m); err != nil {
+		err := mf.checkDepth() // a module that reloads itself recurses through here
+		if err == nil {
+			err = spec.Init(mf, m)
+		}
+		if err != nil {
 			err.addTraceback(mf)
 			SysModules.delStr(asName)
 			return nil, err
