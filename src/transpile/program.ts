@@ -10,6 +10,7 @@ import { diag, type Diagnostic } from '../diagnostics.js';
 import { decodePython2 } from '../discover/encoding.js';
 import type { ImportResolver } from './context.js';
 import { futuresOf } from './module.js';
+import { inlineLiteralExec } from './static-code.js';
 
 export interface ParsedSource {
   ast?: A.Module;
@@ -116,17 +117,20 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.ast) return;
     const pkg = where.isPackage ? realName : realName.includes('.') ? realName.slice(0, realName.lastIndexOf('.')) : '';
-    const absolute = futuresOf(parsed.ast).absoluteImport;
+    const futures = futuresOf(parsed.ast);
+    const absolute = futures.absoluteImport;
+    // Literal exec statements become code of the module (static-code.ts), imports included.
+    const ast = inlineLiteralExec(parsed.ast, futures);
     const imports: ImportResolver = {
       resolve: (mod, level) => resolveName(mod, level, pkg, absolute, exists),
       isModule: exists,
     };
-    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, stdlib: where.stdlib === true, ast: parsed.ast, bytes, imports };
+    const m: SourceModule = { name, abs: where.abs, file: where.file, isPackage: where.isPackage, stdlib: where.stdlib === true, ast, bytes, imports };
     seen.set(name, m);
     modules.push(m);
     // Follow every import the module can execute, wherever it sits (functions included), and the
     // modules the runtime imports for it by name (RUNTIME_IMPORTS).
-    for (const target of [...importTargets(parsed.ast, imports), ...(where.stdlib ? RUNTIME_IMPORTS[name] ?? [] : [])]) {
+    for (const target of [...importTargets(ast, imports), ...(where.stdlib ? RUNTIME_IMPORTS[name] ?? [] : [])]) {
       const parts = target.split('.');
       for (let i = 1; i <= parts.length; i++) {
         const sub = parts.slice(0, i).join('.');
@@ -204,6 +208,18 @@ function importTargets(mod: A.Module, imports: ImportResolver): string[] {
       for (const a of (n as unknown as A.Import).names) {
         const abs = imports.resolve(a.name, 0);
         if (abs) out.push(abs);
+        else {
+          // `import os.path`: no os/path.py, but os binds os.path in sys.modules when it runs, so
+          // the longest prefix that is a module must still be part of the program.
+          const parts = a.name.split('.');
+          for (let i = parts.length - 1; i >= 1; i--) {
+            const prefix = imports.resolve(parts.slice(0, i).join('.'), 0);
+            if (prefix) {
+              out.push(prefix);
+              break;
+            }
+          }
+        }
       }
     } else if (n._type === 'ImportFrom') {
       const st = n as unknown as A.ImportFrom;
