@@ -10,6 +10,7 @@ import { analyzeScopes } from './scope.js';
 import { stmts, terminates } from './stmt.js';
 import { expr, run } from './expr.js';
 import { findBlocked } from './blocked.js';
+import { inlineLiteralEval, inlineLiteralExec } from './static-code.js';
 import { collectGoInterop, GOINTEROP_IMPORT } from './gointerop.js';
 
 export const RUNTIME_IMPORT = 'github.com/grumpy-audit/grumpy-audit/runtime-go/py';
@@ -52,19 +53,23 @@ export function futuresOf(mod: A.Module): Futures {
 }
 
 export function transpileModule(input: ModuleInput): ModuleOutput {
-  const table = analyzeScopes(input.ast);
-  const mod = new ModuleCtx(input.file, input.name, table, futuresOf(input.ast), input.lines, input.imports, input.stdlib === true);
-  findBlocked(mod, input.ast, input.stdlib === true);
-  const goi = collectGoInterop(mod, input.ast);
+  const futures = futuresOf(input.ast);
+  const withExec = inlineLiteralExec(input.ast, futures);
+  let table = analyzeScopes(withExec);
+  const ast = inlineLiteralEval(withExec, futures, !table.module.bound.has('eval'));
+  if (ast !== withExec) table = analyzeScopes(ast);
+  const mod = new ModuleCtx(input.file, input.name, table, futures, input.lines, input.imports, input.stdlib === true);
+  findBlocked(mod, ast, input.stdlib === true);
+  const goi = collectGoInterop(mod, ast);
   const body = new Printer();
   body.indent(() => {
     const b = new Body(mod, body, table.module, 'module');
-    const first = input.ast.body[0];
+    const first = ast.body[0];
     if (first && first._type === 'Expr' && first.value._type === 'Str') {
       b.p.line(`py.StoreGlobal(f, ${mod.strConst('__doc__')}, ${expr(b, first.value)})`);
     }
-    stmts(b, input.ast.body);
-    if (!terminates(input.ast.body)) b.p.line('return py.None, nil');
+    stmts(b, ast.body);
+    if (!terminates(ast.body)) b.p.line('return py.None, nil');
   });
 
   const p = new Printer();
