@@ -305,3 +305,45 @@ func BenchmarkIntExprNum(b *testing.B) {
 		acc = z.Object()
 	}
 }
+
+// BenchmarkCallFunction1Reuse is CallFunction1 for a function declared
+// the way generated code declares non-generator defs (ReuseFrame).
+func BenchmarkCallFunction1Reuse(b *testing.B) {
+	fn := NewFunction(FuncSpec{Name: "ident", Params: []string{"x"}, ReuseFrame: true}, NewDict(),
+		func(f *Frame, a []Object) (Object, *BaseException) { return a[0], nil })
+	f := NewRootFrame()
+	arg := NewInt(3)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Call1(f, fn, arg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSetAttrStrInstance(b *testing.B) {
+	o, f := benchInstance(b)
+	name := NewStr("x")
+	v := NewInt(5)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := SetAttrStr(f, o, name, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCallMethod2Builtin is d.get(k, 0) on a dict.
+func BenchmarkCallMethod2Builtin(b *testing.B) {
+	f := NewRootFrame()
+	d := NewDict()
+	k := NewStr("key")
+	_ = d.SetItem(f, k, NewInt(1))
+	name, zero := NewStr("get"), NewInt(0)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := CallMethod2(f, d, name, k, zero); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
