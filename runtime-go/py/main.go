@@ -58,10 +58,11 @@ func preloadSite(f *Frame) *BaseException {
 	return nil
 }
 
-// RunpyFile is CPython's runpy.py in the Lib the program was transpiled
-// against. When set, an uncaught exception under RunModuleAsMain shows
-// runpy's two frames above the module's, as `python2.7 -m` does.
-var RunpyFile string
+// StdlibDir is the CPython 2.7 Lib the program was transpiled against
+// (set by the generated main when one was found). Tracebacks use it to show
+// the stdlib frames CPython has above the program's: runpy's under
+// RunModuleAsMain, threading's above a thread's run.
+var StdlibDir string
 
 // RunModuleAsMain runs entry like `python2.7 -m entry args...`: sys.path[0]
 // is ”, a package runs its __main__ submodule, and the module's file is
@@ -127,7 +128,7 @@ func runMain(entry string, args []string, moduleMode bool) int {
 	}
 	status := 0
 	if err != nil {
-		if moduleMode && RunpyFile != "" {
+		if moduleMode && StdlibDir != "" {
 			addRunpyFrames(err)
 		}
 		status = handleUncaught(root, err)

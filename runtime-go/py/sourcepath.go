@@ -126,6 +126,12 @@ func initialSysPath(argv0 string, moduleMode bool) *List {
 // of an uncaught exception under `python2.7 -m` shows them.
 func addRunpyFrames(e *BaseException) {
 	e.tb = append(e.tb,
-		tbEntry{code: &Code{Name: "_run_code", Filename: RunpyFile}, line: 72},
-		tbEntry{code: &Code{Name: "_run_module_as_main", Filename: RunpyFile}, line: 174})
+		stdlibFrame("runpy.py", "_run_code", 72),
+		stdlibFrame("runpy.py", "_run_module_as_main", 174))
+}
+
+// stdlibFrame is a traceback entry for a line of CPython 2.7.18's own Lib
+// code that the native runtime stands in for.
+func stdlibFrame(file, function string, line int) tbEntry {
+	return tbEntry{code: &Code{Name: function, Filename: StdlibDir + "/" + file}, line: line}
 }

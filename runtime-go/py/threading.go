@@ -560,6 +560,9 @@ func init() {
 			}()
 			_, err := CallMethod(tf, self, "run", nil, nil)
 			if err != nil && !(err.classic == nil && err.typ.IsSubtype(SystemExitType)) {
+				if StdlibDir != "" {
+					err.tb = append(err.tb, stdlibFrame("threading.py", "__bootstrap_inner", 801))
+				}
 				flushStdout()
 				writeStderr(tf, "Exception in thread "+ti.name+":\n"+FormatTraceback(tf, err)+"\n")
 			}
@@ -584,6 +587,10 @@ func init() {
 			starstar = ti.kwargs
 		}
 		_, err = CallStar(f, ti.target, nil, nil, star, starstar)
+		if err != nil && StdlibDir != "" {
+			// CPython's Thread.run is Python code: its frame shows in tracebacks
+			err.tb = append(err.tb, stdlibFrame("threading.py", "run", 754))
+		}
 		return None, err
 	})
 	t.def("join", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {

@@ -42,7 +42,7 @@ function copyRuntime(dest: string): void {
 function mainSource(packages: readonly TranspiledPackage[]): string {
   // runpy's frames head tracebacks under `python2.7 -m`; they name the Lib the stdlib came from.
   const lib = findPython2()?.libDir;
-  const runpy = lib ? `\tpy.RunpyFile = ${JSON.stringify(path.join(lib, 'runpy.py'))}\n` : '';
+  const runpy = lib ? `\tpy.StdlibDir = ${JSON.stringify(lib)}\n` : '';
   const imports = [
     ...packages.map((p) => `\t_ "${APP_MODULE}/${packageDirFor(p.goPackage)}"`),
     ...nativeLinkPackages().map((n) => `\t_ "${n}"`),

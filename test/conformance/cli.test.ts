@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findGo } from '../../src/build/toolchain.js';
+import { findPython2, python2Env } from '../../src/python2.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'bin', 'grumpy-audit.js');
@@ -28,6 +29,21 @@ beforeAll(() => {
     '',
   ].join('\n'));
   writeFileSync(path.join(dir, 'missing.py'), 'x = 1\nimport nosuchmodule\n');
+  mkdirSync(path.join(dir, 'th'), { recursive: true });
+  writeFileSync(path.join(dir, 'th', 'helper.py'), 'def f():\n    1 / 0\n');
+  writeFileSync(path.join(dir, 'th', 'threads.py'), [
+    'import threading',
+    'import helper',
+    't = threading.Thread(target=helper.f)',
+    't.start(); t.join()',
+    'class T(threading.Thread):',
+    '    def run(self):',
+    '        raise ValueError("x")',
+    'u = T(); u.start(); u.join()',
+    'print "done"',
+    'helper.f()',
+    '',
+  ].join('\n'));
   writeFileSync(path.join(dir, 'dyn.py'), 'code = "x = 2"\nexec code\nprint eval("x")\n');
   mkdirSync(path.join(dir, 'lib', 'pkg'), { recursive: true });
   writeFileSync(path.join(dir, 'lib', 'pkg', '__init__.py'), '');
@@ -38,6 +54,16 @@ describe.skipIf(typeof findGo() === 'string')('grumpy-audit run / build', () => 
   it('run passes argv, stdin, stdout, stderr and the exit status through', () => {
     const r = grumpy(['run', 'echo.py', 'a', '-b', '--c'], { input: 'hello\nworld\n' });
     expect(r).toEqual({ out: "['a', '-b', '--c'] 'hello\\nworld\\n'\n", err: 'to stderr\n', rc: 3 });
+  }, 300_000);
+
+  // Compared with a live python2.7 run: the tracebacks name CPython's Lib (threading.py's frames)
+  // and the imported module by the absolute path the script's directory gives it.
+  it.skipIf(!findPython2())('run prints thread and main tracebacks exactly as python2.7 does', () => {
+    const cwd = path.join(dir, 'th');
+    const py = spawnSync(findPython2()!.executable, ['threads.py'], { cwd, encoding: 'utf8', env: python2Env() });
+    const r = grumpy(['run', 'threads.py'], { cwd });
+    expect(py.stderr).toContain('threading.py", line 801, in __bootstrap_inner');
+    expect(r).toEqual({ out: py.stdout, err: py.stderr, rc: py.status });
   }, 300_000);
 
   it('run -m with --path runs a package module as __main__', () => {
