@@ -17,10 +17,20 @@ type Instance struct {
 	mu    plock // guards slots
 }
 
+// instanceWithDict lets an instance and its __dict__ share one allocation.
+type instanceWithDict struct {
+	inst Instance
+	dict Dict
+}
+
 func newInstance(t *Type) *Instance {
-	inst := &Instance{typ: t}
+	var inst *Instance
 	if t.hasDict {
-		inst.dict = NewDict()
+		c := &instanceWithDict{}
+		inst = &c.inst
+		inst.typ, inst.dict = t, &c.dict
+	} else {
+		inst = &Instance{typ: t}
 	}
 	if len(t.slots) > 0 {
 		inst.slots = make([]Object, len(t.slots))
@@ -44,7 +54,7 @@ func baseOf(o Object) Object {
 
 // objectNew is object.__new__.
 func objectNew(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
-	if (len(args) > 0 || len(kw) > 0) && t.lookup("__init__") == objectInit {
+	if (len(args) > 0 || len(kw) > 0) && t.lookupStr(sInit) == objectInit {
 		return nil, NewTypeError("object() takes no parameters")
 	}
 	if t == ObjectType {
