@@ -1,5 +1,7 @@
 // Chooses what migrates: every `ready` module for the whole job, or the requested modules plus the
 // internal modules they import for `migrate`. Requests that cannot migrate are reported, not dropped.
+// Files python2.7 cannot import by any module name (`importable: false`: a name that is not an
+// identifier, or one another file already took) have no name to run under, so they never migrate.
 
 import type { AuditJson, ModuleRecord } from '../contract.js';
 
@@ -19,7 +21,7 @@ function reasonNotReady(m: ModuleRecord): string {
 export function planMigration(audit: Readonly<AuditJson>, only?: readonly string[]): MigrationPlan {
   const byName = new Map(audit.modules.map((m) => [m.name, m]));
   if (!only || only.length === 0) {
-    return { modules: audit.modules.filter((m) => m.verdict === 'ready').map((m) => m.name).sort(), refused: [] };
+    return { modules: audit.modules.filter((m) => m.verdict === 'ready' && m.importable !== false).map((m) => m.name).sort(), refused: [] };
   }
   const chosen = new Set<string>();
   const refused: MigrationPlan['refused'] = [];
@@ -32,6 +34,10 @@ export function planMigration(audit: Readonly<AuditJson>, only?: readonly string
     }
     if (m.verdict !== 'ready') {
       refused.push({ module: name, reason: reasonNotReady(m) });
+      return;
+    }
+    if (m.importable === false) {
+      refused.push({ module: name, reason: `${m.path} cannot be imported by any module name` });
       return;
     }
     chosen.add(name);
