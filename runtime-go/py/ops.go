@@ -2,6 +2,7 @@ package py
 
 import (
 	"math/big"
+	"strconv"
 	"sync"
 	"unsafe"
 )
@@ -20,6 +21,11 @@ func Add(f *Frame, a, b Object) (Object, *BaseException) {
 			if (s > x.v) == (y.v > 0) {
 				return NewInt(s), nil
 			}
+		}
+	} else if x, ok := a.(*Str); ok {
+		// exact str + str: what Str.Binary would do, without the dispatch
+		if y, ok := b.(*Str); ok {
+			return NewStr(x.s + y.s), nil
 		}
 	}
 	return binaryOp(f, OpAdd, a, b)
@@ -507,6 +513,13 @@ func Call0(f *Frame, c Object) (Object, *BaseException) { return Call(f, c, nil,
 func Call1(f *Frame, c, a Object) (Object, *BaseException) {
 	if fn, ok := c.(*Function); ok && fn.nparams == 1 && len(fn.params) == 1 {
 		return fn.call1(f, a)
+	}
+	if c == Object(StrType) {
+		// str(int): *Int is exactly int or bool (subclass instances are
+		// not *Int), so the decimal text is the whole result
+		if i, ok := a.(*Int); ok && i != True && i != False {
+			return NewStr(strconv.FormatInt(i.v, 10)), nil
+		}
 	}
 	return Call(f, c, []Object{a}, nil)
 }
