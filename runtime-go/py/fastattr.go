@@ -97,6 +97,17 @@ func CallMethod2(f *Frame, o Object, name *Str, a, b Object) (Object, *BaseExcep
 		fr.argBuf[0], fr.argBuf[1], fr.argBuf[2] = self, a, b
 		return m.run(fr, fr.argBuf[:3])
 	}
+	if d, ok := o.(*Dict); ok && name.s == "get" && d.Type() == DictType {
+		// dict.get(k, default) without building the argument slice
+		v, err := d.Get(f, a)
+		if err != nil {
+			return nil, err
+		}
+		if v == nil {
+			return b, nil
+		}
+		return v, nil
+	}
 	if bm := builtinMethodFor(o, name); bm != nil {
 		return bm.fn(f, o, []Object{a, b}, nil)
 	}
