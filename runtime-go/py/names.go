@@ -71,7 +71,7 @@ func LoadClassName(f *Frame, ns *Dict, name *Str) (Object, *BaseException) {
 
 // StoreGlobal sets a module-level name.
 func StoreGlobal(f *Frame, name *Str, v Object) {
-	_ = f.Globals.SetItem(f, name, v)
+	f.Globals.setStrObj(name, v)
 }
 
 // DelGlobal deletes a module-level name (NameError when absent).
