@@ -8,11 +8,12 @@ import (
 	"sync"
 )
 
-func builtin(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) {
+func builtin(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) *BuiltinFunction {
 	b := NewBuiltinFunction(name, fn)
 	b.module = "__builtin__"
 	b.doc = builtinDocs[name]
 	Builtins.setStr(name, b)
+	return b
 }
 
 // builtinDocs holds CPython's docstrings for the most inspected builtins.
@@ -611,7 +612,7 @@ func init() {
 		}
 		return pow3(f, args[0], args[1], args[2])
 	})
-	builtin("range", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	rangeBuiltin = builtin("range", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := UnpackArgs("range", args, kw, 1, 3); err != nil {
 			return nil, err
 		}

@@ -413,13 +413,26 @@ function listComp(b: Body, e: A.ListComp): string {
  * `continue` and `break` in it act on this loop. Returns nothing; the exhausted flag is optional.
  */
 export function forEach(b: Body, iterE: A.expr, target: A.expr, body: () => void, exhausted?: string, line?: number): void {
+  // `for x in range(...)`: py.IterCall yields the ints lazily when the callee is the builtin range
+  // (checked at run time, so a rebound `range` still gets its own call).
+  if (iterE._type === 'Call' && iterE.func._type === 'Name' && iterE.func.id === 'range' && iterE.args.length >= 1 &&
+    iterE.args.length <= 3 && !iterE.keywords.length && !iterE.starargs && !iterE.kwargs) {
+    const fn = expr(b, iterE.func);
+    const args = exprs(b, iterE.args);
+    const it = call(b, `py.IterCall(f, ${[fn, ...args].join(', ')})`);
+    loopOver(b, it, target, body, exhausted, line);
+    return;
+  }
   const seq = expr(b, iterE);
   forEachValue(b, seq, target, body, exhausted, line);
 }
 
 /** `line`: the for statement's line, set again before each next() so errors there point at it. */
 export function forEachValue(b: Body, seq: string, target: A.expr, body: () => void, exhausted?: string, line?: number): void {
-  const it = call(b, `py.Iter(f, ${seq})`);
+  loopOver(b, call(b, `py.Iter(f, ${seq})`), target, body, exhausted, line);
+}
+
+function loopOver(b: Body, it: string, target: A.expr, body: () => void, exhausted?: string, line?: number): void {
   b.p.line('for {');
   b.p.indent(() => {
     if (line !== undefined) b.p.line(`f.Line = ${line}`);
