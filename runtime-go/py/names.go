@@ -14,7 +14,18 @@ type globalCache struct {
 	gGen, bGen   uint64
 	v            Object
 	fromBuiltins bool
+	// LoadName's record (gGen is then noGen, so LoadGlobal never trusts
+	// it): slot is the entry holding the name, either in globals, valid
+	// while the table still starts at base and the entry's key is the
+	// name, or (inBuiltins) in Builtins, valid while neither dict has
+	// gained or lost a key since (versions gVer and bVer).
+	slot, base *htEntry
+	inBuiltins bool
+	gVer, bVer uint64
 }
+
+// noGen is a generation no dict reaches, for caches LoadGlobal must skip.
+const noGen = ^uint64(0)
 
 // loadGlobalCached resolves name in globals then builtins, memoising the
 // result on the interned *Str (lock-free when nothing changed).
@@ -51,13 +62,80 @@ func LoadGlobal(f *Frame, name *Str) (Object, *BaseException) {
 // LoadName is LOAD_NAME at module level: globals then builtins, else
 // NameError "name 'x' is not defined".
 func LoadName(f *Frame, name *Str) (Object, *BaseException) {
-	if v := dictGetStrObj(f.Globals, name); v != nil {
+	// Module bodies store to their globals in loops, which defeats the
+	// generation cache; remember the entry instead and check it is still
+	// the name's entry in the current table.
+	g := f.Globals
+	if c := name.gcache.Load(); c != nil && c.slot != nil && c.globals == g {
+		if v := c.loadSlot(g, name); v != nil {
+			return v, nil
+		}
+	}
+	if v := loadNameSlot(g, name); v != nil {
+		return v, nil
+	}
+	if v := dictGetStrObj(g, name); v != nil {
 		return v, nil
 	}
 	if v := dictGetStrObj(Builtins, name); v != nil {
 		return v, nil
 	}
 	return nil, NewNameError("name '" + name.s + "' is not defined")
+}
+
+// loadSlot reads the value through a LoadName record, or nil when the
+// record no longer holds.
+func (c *globalCache) loadSlot(g *Dict, name *Str) Object {
+	var v Object
+	g.ht.mu.Lock()
+	if !c.inBuiltins {
+		if t := g.ht.table; len(t) > 0 && &t[0] == c.base && c.slot.key == Object(name) {
+			v = c.slot.value
+		}
+		g.ht.mu.Unlock()
+		return v
+	}
+	ok := g.ht.version == c.gVer
+	g.ht.mu.Unlock()
+	if ok {
+		Builtins.ht.mu.Lock()
+		if Builtins.ht.version == c.bVer {
+			v = c.slot.value
+		}
+		Builtins.ht.mu.Unlock()
+	}
+	return v
+}
+
+// loadNameSlot looks name up in globals then builtins, recording where it
+// was found for loadSlot; nil when a plain str probe cannot decide.
+func loadNameSlot(g *Dict, name *Str) Object {
+	h := name.hash()
+	g.ht.mu.Lock()
+	if ep := g.ht.findStr(name.s, h); ep != nil {
+		v := ep.value
+		if ep.key == Object(name) {
+			name.gcache.Store(&globalCache{globals: g, gGen: noGen, slot: ep, base: &g.ht.table[0]})
+		}
+		g.ht.mu.Unlock()
+		return v
+	}
+	// findStr's nil is also a same-hash key of another type: only an
+	// empty slot proves absence
+	_, absent := g.ht.lookupStr(name.s, h)
+	gVer := g.ht.version
+	g.ht.mu.Unlock()
+	if !absent {
+		return nil
+	}
+	Builtins.ht.mu.Lock()
+	var v Object
+	if ep := Builtins.ht.findStr(name.s, h); ep != nil {
+		v = ep.value
+		name.gcache.Store(&globalCache{globals: g, gGen: noGen, slot: ep, inBuiltins: true, gVer: gVer, bVer: Builtins.ht.version})
+	}
+	Builtins.ht.mu.Unlock()
+	return v
 }
 
 // LoadClassName is LOAD_NAME in a class body: the class namespace, then
