@@ -94,3 +94,25 @@ func isSeq(o Object) bool {
 	}
 	return false
 }
+
+// TestModFastPathMatchesGeneric checks Mod's int shortcut against the
+// generic binary operation, signs, bools and the int64 edges included.
+func TestModFastPathMatchesGeneric(t *testing.T) {
+	f := NewRootFrame()
+	vals := []Object{NewInt(0), NewInt(7), NewInt(-7), NewInt(97), NewInt(-1 << 63), NewInt(1<<63 - 1), True, False}
+	for _, a := range vals {
+		for _, b := range []Object{NewInt(1), NewInt(3), NewInt(10), NewInt(1<<63 - 1), True} {
+			got, err := Mod(f, a, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := binaryOp(f, OpMod, a, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Type() != want.Type() || got.(*Int).v != want.(*Int).v {
+				t.Errorf("%v %% %v = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

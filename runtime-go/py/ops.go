@@ -59,7 +59,19 @@ func FloorDiv(f *Frame, a, b Object) (Object, *BaseException) {
 }
 
 // Mod is a % b (also str % args).
-func Mod(f *Frame, a, b Object) (Object, *BaseException) { return binaryOp(f, OpMod, a, b) }
+func Mod(f *Frame, a, b Object) (Object, *BaseException) {
+	// int % positive int (bools included: the result is an int anyway)
+	if x, ok := a.(*Int); ok {
+		if y, ok := b.(*Int); ok && y.v > 0 {
+			m := x.v % y.v
+			if m < 0 {
+				m += y.v
+			}
+			return NewInt(m), nil
+		}
+	}
+	return binaryOp(f, OpMod, a, b)
+}
 
 // Pow is a ** b.
 func Pow(f *Frame, a, b Object) (Object, *BaseException) { return binaryOp(f, OpPow, a, b) }
