@@ -149,7 +149,19 @@ func LoadClassName(f *Frame, ns *Dict, name *Str) (Object, *BaseException) {
 
 // StoreGlobal sets a module-level name.
 func StoreGlobal(f *Frame, name *Str, v Object) {
-	f.Globals.setStrObj(name, v)
+	g := f.Globals
+	if c := name.gcache.Load(); c != nil && c.slot != nil && !c.inBuiltins && c.globals == g {
+		// LoadName's record of the entry: rebind in place
+		g.ht.mu.Lock()
+		if t := g.ht.table; len(t) > 0 && &t[0] == c.base && c.slot.key == Object(name) {
+			c.slot.value = v
+			g.ht.bump()
+			g.ht.mu.Unlock()
+			return
+		}
+		g.ht.mu.Unlock()
+	}
+	g.setStrObj(name, v)
 }
 
 // DelGlobal deletes a module-level name (NameError when absent).
