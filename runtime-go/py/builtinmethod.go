@@ -70,7 +70,15 @@ type BuiltinFunction struct {
 	fn     func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)
 	self   Object
 	doc    string
+	// float1, when set, computes a one-float-argument call unboxed
+	// (CallMethodNum1); ok false means "take the ordinary call" (which
+	// then raises, or handles the argument exactly).
+	float1 func(x float64) (r float64, ok bool)
 }
+
+// SetFloat1 gives b an unboxed path for a single int or float argument.
+// fn must agree with b's ordinary call whenever it reports ok.
+func (b *BuiltinFunction) SetFloat1(fn func(x float64) (float64, bool)) { b.float1 = fn }
 
 // NewBuiltinFunction wraps fn as a Python callable named name.
 func NewBuiltinFunction(name string, fn func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)) *BuiltinFunction {

@@ -263,3 +263,28 @@ func NumCompareBool(f *Frame, op CmpOp, a, b Num) (bool, *BaseException) {
 	}
 	return CompareBool(f, op, a.Object(), b.Object())
 }
+
+// CallMethodNum1 is o.name(a) inside unboxed arithmetic: a module's
+// builtin with a float fast path (math.sqrt and friends) given a plain int
+// or float returns its result without boxing it; anything else is
+// CallMethod1.
+func CallMethodNum1(f *Frame, o Object, name *Str, a Object) (Num, *BaseException) {
+	if m, ok := o.(*Module); ok {
+		if bf, ok := m.dict.getStrH(name.s, name.hash()).(*BuiltinFunction); ok && bf.float1 != nil {
+			if n := NumOf(a); n.k != numObj {
+				x := math.Float64frombits(n.v)
+				if n.k == numInt {
+					x = float64(int64(n.v))
+				}
+				if r, ok := bf.float1(x); ok {
+					return numF(r), nil
+				}
+			}
+		}
+	}
+	r, err := CallMethod1(f, o, name, a)
+	if err != nil {
+		return Num{}, err
+	}
+	return NumOf(r), nil
+}

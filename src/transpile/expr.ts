@@ -86,6 +86,15 @@ export function numExpr(b: Body, e: A.expr): string {
     if (e._type === 'Num' && (e.n.kind === 'int' || e.n.kind === 'float')) {
       return b.mod.constant(`n${e.n.kind}:${e.n.value}`, `py.NumOf(${num(b, e.n)})`);
     }
+    // m.fn(x) in arithmetic (math.sqrt(d2)): the result stays unboxed when m.fn is a module builtin
+    // with a float fast path; anything else is the ordinary CallMethod1. The argument is passed as
+    // the object itself, so a callee that keeps it sees the very same object.
+    if (e._type === 'Call' && e.func._type === 'Attribute' && e.args.length === 1 && !e.keywords.length &&
+      !e.starargs && !e.kwargs) {
+      const o = expr(b, e.func.value);
+      const a = expr(b, e.args[0]!);
+      return call(b, `py.CallMethodNum1(f, ${o}, ${nameConst(b, e.func.attr)}, ${a})`);
+    }
     return bind(b, `py.NumOf(${expr(b, e)})`);
   }
   const l = numExpr(b, e.left);

@@ -140,13 +140,22 @@ func arg1(f *py.Frame, name string, args []py.Object, kw py.Kwargs) (float64, *p
 }
 
 func fn1(name string, fn func(float64) float64, canOverflow bool) native.Member {
-	return native.F(name, func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	m := native.F(name, func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 		x, err := arg1(f, name, args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return check1(x, fn(x), canOverflow)
 	})
+	// the unboxed path: any result check1 would reject goes the ordinary way
+	m.Float1 = func(x float64) (float64, bool) {
+		r := fn(x)
+		if math.IsNaN(r) && !math.IsNaN(x) || math.IsInf(r, 0) && finite(x) {
+			return 0, false
+		}
+		return r, true
+	}
+	return m
 }
 
 func fn2(name string, fn func(x, y float64) float64) native.Member {

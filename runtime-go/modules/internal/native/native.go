@@ -29,6 +29,9 @@ type Member struct {
 	Name  string
 	Fn    Func
 	Value py.Object
+	// Float1 optionally computes Fn's result for one float argument
+	// without boxing (see py.BuiltinFunction.SetFloat1).
+	Float1 func(x float64) (float64, bool)
 }
 
 // F is a function member.
@@ -55,7 +58,11 @@ func Register(name, doc string, table func() []Member) {
 		}
 		for _, mem := range table() {
 			if mem.Fn != nil {
-				d.SetStr(mem.Name, py.NewBuiltinFunctionIn(name, mem.Name, mem.Fn))
+				bf := py.NewBuiltinFunctionIn(name, mem.Name, mem.Fn)
+				if mem.Float1 != nil {
+					bf.SetFloat1(mem.Float1)
+				}
+				d.SetStr(mem.Name, bf)
 			} else {
 				d.SetStr(mem.Name, mem.Value)
 			}
