@@ -25,7 +25,7 @@ func Add(f *Frame, a, b Object) (Object, *BaseException) {
 	} else if x, ok := a.(*Str); ok {
 		// exact str + str: what Str.Binary would do, without the dispatch
 		if y, ok := b.(*Str); ok {
-			return NewStr(x.s + y.s), nil
+			return concatStr(x.s, y.s), nil
 		}
 	}
 	return binaryOp(f, OpAdd, a, b)

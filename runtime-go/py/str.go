@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+	"unsafe"
 )
 
 // Str is Python 2's byte string. The Go string holds arbitrary bytes.
@@ -41,6 +42,34 @@ func NewStr(s string) *Str {
 		return charStrs[s[0]]
 	}
 	return &Str{s: s}
+}
+
+// concatStr is a + b as a new str. Short results share one allocation
+// with their Str header (one malloc instead of two): str objects are
+// never weakly referenced or finalized, so an interior pointer is fine.
+func concatStr(a, b string) *Str {
+	n := len(a) + len(b)
+	switch {
+	case n <= 1:
+		return NewStr(a + b)
+	case n <= 16:
+		p := new(struct {
+			s Str
+			b [16]byte
+		})
+		copy(p.b[copy(p.b[:], a):], b)
+		p.s.s = unsafe.String(&p.b[0], n)
+		return &p.s
+	case n <= 32:
+		p := new(struct {
+			s Str
+			b [32]byte
+		})
+		copy(p.b[copy(p.b[:], a):], b)
+		p.s.s = unsafe.String(&p.b[0], n)
+		return &p.s
+	}
+	return &Str{s: a + b}
 }
 
 // Type implements Object.
@@ -169,7 +198,7 @@ func (s *Str) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExcepti
 		if side == Left {
 			switch o := y.(type) {
 			case *Str:
-				return NewStr(s.s + o.s), nil
+				return concatStr(s.s, o.s), nil
 			}
 		}
 	case OpMul:

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -371,5 +372,27 @@ func TestValuesAgainstCPython(t *testing.T) {
 	}
 	if len(counts) == 0 {
 		t.Fatal("no cases read")
+	}
+}
+
+// TestConcatStrShortAndLong checks concatenation across the inline-buffer
+// sizes, with a collection in between so a wrongly kept buffer would show.
+func TestConcatStrShortAndLong(t *testing.T) {
+	var got []*Str
+	var want []string
+	for n := 0; n <= 40; n++ {
+		a := strings.Repeat("a", n/2)
+		b := strings.Repeat("b", n-n/2)
+		got = append(got, concatStr(a, b))
+		want = append(want, a+b)
+	}
+	runtime.GC()
+	for i, s := range got {
+		if s.s != want[i] || s.hash() != strHash(want[i]) {
+			t.Fatalf("concat %d: got %q", i, s.s)
+		}
+	}
+	if concatStr("", "x") != charStrs['x'] || concatStr("", "") != emptyStr {
+		t.Error("length 0 and 1 results are the shared strs")
 	}
 }
