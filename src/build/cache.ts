@@ -3,7 +3,7 @@
 // the transpiler's own code and the runtime's Go sources.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -46,4 +46,45 @@ export function hashTree(dir: string, want: (name: string) => boolean): string {
   const digest = h.digest('hex');
   treeHashes.set(dir, digest);
   return digest;
+}
+
+/** Size cap of the cached binaries: GRUMPY_CACHE_MAX_MB, default 2 GiB. */
+function binaryCacheCap(): number {
+  const mb = Number(process.env.GRUMPY_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 2048) * 1024 * 1024;
+}
+
+/** Marks a cached file as just used, for pruneCache's least-recently-used order. */
+export function touchCached(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a cache entry removed meanwhile is rebuilt next time
+  }
+}
+
+/** Deletes the least recently used files of dir (with their side files, same name plus a suffix)
+ *  until the rest fits the cap. Every changed program adds a binary of several MB, so without
+ *  this the cache only grows. */
+export function pruneCache(dir: string, keep: string, cap = binaryCacheCap()): void {
+  let entries: { name: string; size: number; mtime: number }[];
+  try {
+    entries = readdirSync(dir).map((name) => {
+      const st = statSync(path.join(dir, name));
+      return { name, size: st.size, mtime: st.mtimeMs };
+    });
+  } catch {
+    return;
+  }
+  let total = entries.reduce((n, e) => n + e.size, 0);
+  const binaries = entries.filter((e) => !e.name.includes('.')).sort((a, b) => a.mtime - b.mtime);
+  for (const b of binaries) {
+    if (total <= cap) break;
+    if (path.join(dir, b.name) === keep) continue;
+    for (const e of entries.filter((x) => x.name === b.name || x.name.startsWith(`${b.name}.`))) {
+      rmSync(path.join(dir, e.name), { force: true });
+      total -= e.size;
+    }
+  }
 }

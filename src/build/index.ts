@@ -2,7 +2,7 @@
 // and keep the binary in the content-hash cache so an unchanged program is not rebuilt.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, copyFileSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, copyFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic } from '../diagnostics.js';
@@ -10,7 +10,7 @@ import { toolVersion } from '../version.js';
 import { transpileModule } from '../transpile/module.js';
 import { goPackageName } from '../transpile/goliteral.js';
 import type { Program } from '../transpile/program.js';
-import { cacheRoot, hashTree, sha256 } from './cache.js';
+import { cacheRoot, hashTree, pruneCache, sha256, touchCached } from './cache.js';
 import { packageDirFor, runtimeDir, writeGoModule, type GoPackage } from './gomodule.js';
 import { nativeLinkPackages } from './native.js';
 import { findGo } from './toolchain.js';
@@ -20,7 +20,7 @@ export interface BuildResult {
   binary?: string;
   diagnostics: Diagnostic[];
   cached: boolean;
-  /** The assembled Go module directory (kept for inspection). */
+  /** The assembled Go module directory, kept for inspection only when go build or go vet failed. */
   goDir?: string;
 }
 
@@ -66,7 +66,10 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
   const binary = path.join(binDir, key.slice(0, 32));
   // The transpiler's warnings are kept beside the binary, so a cached build still reports them.
   const diagsFile = `${binary}.diagnostics.json`;
-  if (existsSync(binary) && !opts.vet) return { binary, diagnostics: readDiagnostics(diagsFile), cached: true };
+  if (existsSync(binary) && !opts.vet) {
+    touchCached(binary);
+    return { binary, diagnostics: readDiagnostics(diagsFile), cached: true };
+  }
 
   const diagnostics: Diagnostic[] = [];
   const packages: GoPackage[] = [];
@@ -98,7 +101,11 @@ export function buildProgram(program: Program, opts: BuildOptions = {}): BuildRe
   }
   writeFileSync(diagsFile, JSON.stringify(diagnostics));
   renameSync(tmp, binary);
-  return { binary, diagnostics, cached: false, goDir };
+  pruneCache(binDir, binary);
+  // The generated tree is kept only when go vet complained about it (the diagnostic names it).
+  if (diagnostics.some((d) => d.id === 'go-vet-failed')) return { binary, diagnostics, cached: false, goDir };
+  rmSync(goDir, { recursive: true, force: true });
+  return { binary, diagnostics, cached: false };
 }
 
 function readDiagnostics(file: string): Diagnostic[] {
