@@ -157,7 +157,9 @@ function fitsModuleLevel(body: A.stmt[], inLoop: boolean): boolean {
       case 'Global':
         return false;
       case 'ImportFrom':
-        if (st.module === '__future__') return false;
+        // A relative or star import that cannot be resolved is a compile error, where the exec
+        // it came from would only fail when run: those stay exec statements.
+        if (st.module === '__future__' || (st.level ?? 0) > 0 || st.names.some((a) => a.name === '*')) return false;
         continue;
       case 'Break':
       case 'Continue':

@@ -40,6 +40,8 @@ describe('static literal exec/eval', () => {
     same('exec code\n'); // not a literal
     same('exec "return 1"\n'); // not valid module-level code
     same('exec "from __future__ import division"\n');
+    same('exec "from ._native import *"\n'); // CPython's bsddb/db.py: would fail at compile time instead of run time
+    same('exec "from os import *"\n');
     same('exec "x = \\xe9"\n'); // non-ASCII source bytes
     same('print eval("n + 1")\n'); // names: the scope eval sees differs from an inlined expression's
     same('print eval("lambda: 1")\n'); // opens a scope
