@@ -58,3 +58,12 @@ export function findPython2(): Python2 | undefined {
 export function python2Env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, PYENV_VERSION: '2.7.18', ...extra };
 }
+
+/** The CPython 2.7 Lib whose pure-Python modules are transpiled: `--python-lib` (which sets
+ *  GRUMPY_PYTHON_LIB), else the Lib of the python2.7 findPython2 finds. A Lib alone is enough to
+ *  transpile the stdlib; verification still needs the interpreter. */
+export function stdlibLibDir(): string | undefined {
+  const dir = process.env.GRUMPY_PYTHON_LIB;
+  if (dir) return path.resolve(dir);
+  return findPython2()?.libDir;
+}

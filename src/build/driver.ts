@@ -10,7 +10,7 @@ import { parseSource } from '../transpile/parse.js';
 import { buildProgram, toolHash, type BuildOptions } from './index.js';
 import { cacheRoot, sha256 } from './cache.js';
 import { nativeModules } from './native.js';
-import { findPython2 } from '../python2.js';
+import { stdlibLibDir } from '../python2.js';
 
 interface Manifest {
   binary: string;
@@ -49,7 +49,7 @@ function fromManifest(file: string): Manifest | undefined {
 export async function prepareBinary(entry: Entry, searchPaths: string[], opts: BuildOptions = {}): Promise<PreparedBinary> {
   // The pure-Python stdlib is transpiled from the user's own CPython 2.7 Lib, searched last, as
   // sys.path puts it after the script's directory and PYTHONPATH (design.md section 3).
-  const lib = findPython2()?.libDir;
+  const lib = stdlibLibDir();
   if (lib && !stdlibDirs(searchPaths).length) searchPaths = [...searchPaths, lib];
   const mpath = manifestPath(entry, searchPaths);
   if (!opts.vet && !process.env.GRUMPY_NO_CACHE) {
@@ -71,7 +71,7 @@ export async function prepareBinary(entry: Entry, searchPaths: string[], opts: B
 /** The search paths that are the CPython 2.7 Lib (findPython2's libDir): their modules are stdlib. */
 export function stdlibDirs(searchPaths: string[]): string[] {
   if (searchPaths.length === 0) return [];
-  const lib = findPython2()?.libDir;
+  const lib = stdlibLibDir();
   if (!lib) return [];
   const real = (p: string): string => { try { return realpathSync(p); } catch { return path.resolve(p); } };
   const libReal = real(lib);

@@ -3,7 +3,7 @@
 
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { findPython2 } from '../python2.js';
+import { stdlibLibDir } from '../python2.js';
 import { RUNTIME_IMPORT } from '../transpile/module.js';
 
 export const GO_MODULE = 'grumpyprog';
@@ -32,7 +32,7 @@ export function writeGoModule(root: string, packages: GoPackage[], main: string,
   writeFileSync(path.join(root, 'go.mod'),
     `module ${GO_MODULE}\n\ngo ${goVersion}\n\nrequire ${RUNTIME_MODULE} v0.0.0\n\nreplace ${RUNTIME_MODULE} => ${runtimeDir()}\n`);
   // Tracebacks show CPython's own Lib frames (threading's) with the Lib's path.
-  const lib = findPython2()?.libDir;
+  const lib = stdlibLibDir();
   const stdlib = lib ? `\tpy.StdlibDir = ${JSON.stringify(lib)}\n` : '';
   const imports = [...packages.map((p) => `\t_ "${GO_MODULE}/${p.dir}"`), ...natives.map((n) => `\t_ "${n}"`)].sort();
   writeFileSync(path.join(root, 'main.go'),

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPython2 } from '../python2.js';
+import { stdlibLibDir } from '../python2.js';
 import { packageDirFor, runtimeDir } from '../build/gomodule.js';
 import { nativeLinkPackages } from '../build/native.js';
 import { findGo } from '../build/toolchain.js';
@@ -41,7 +41,7 @@ function copyRuntime(dest: string): void {
 
 function mainSource(packages: readonly TranspiledPackage[]): string {
   // runpy's frames head tracebacks under `python2.7 -m`; they name the Lib the stdlib came from.
-  const lib = findPython2()?.libDir;
+  const lib = stdlibLibDir();
   const runpy = lib ? `\tpy.StdlibDir = ${JSON.stringify(lib)}\n` : '';
   const imports = [
     ...packages.map((p) => `\t_ "${APP_MODULE}/${packageDirFor(p.goPackage)}"`),

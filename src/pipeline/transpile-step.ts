@@ -14,7 +14,7 @@ import { goPackageFor } from '../build/index.js';
 import { nativeModules } from '../build/native.js';
 import { transpileModule } from '../transpile/module.js';
 import { parseSource } from '../transpile/parse.js';
-import { findPython2 } from '../python2.js';
+import { stdlibLibDir } from '../python2.js';
 import type { ImportResolver } from '../transpile/context.js';
 import { collectProgram, type ParseFn, type ParsedSource, type SourceModule } from '../transpile/program.js';
 
@@ -116,7 +116,7 @@ export async function transpileModules(audit: Readonly<AuditJson>, modules: read
   const union = new Map<string, SourceModule>();
 
   // The pure-Python stdlib comes from the user's CPython 2.7 Lib, after the repository's own roots.
-  const lib = findPython2()?.libDir;
+  const lib = stdlibLibDir();
   const libDirs = lib ? [lib] : [];
   const entries = [...modules, ...(libDirs.length > 0 ? stdlibEntries : [])];
   for (const name of entries) {

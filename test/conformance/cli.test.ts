@@ -66,6 +66,18 @@ describe.skipIf(typeof findGo() === 'string')('grumpy-audit run / build', () => 
     expect(r).toEqual({ out: py.stdout, err: py.stderr, rc: py.status });
   }, 300_000);
 
+  // The stdlib comes from --python-lib even when no python2.7 can be found at all.
+  it.skipIf(!findPython2())('--python-lib names the Lib to transpile the stdlib from', () => {
+    writeFileSync(path.join(dir, 'uses_lib.py'), 'import string\nprint string.capwords("go on then")\n');
+    const env = { ...process.env, GRUMPY_PYTHON2: '/nonexistent', PYENV_ROOT: '/nonexistent', PATH: (process.env.PATH ?? '').split(':').filter((d) => !d.includes('pyenv')).join(':') };
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, env, encoding: 'utf8' });
+    expect(run(['run', 'uses_lib.py']).stderr).toContain('ImportError: No module named string');
+    const r = run(['--python-lib', findPython2()!.libDir, 'run', 'uses_lib.py']);
+    expect({ out: r.stdout, rc: r.status }).toEqual({ out: 'Go On Then\n', rc: 0 });
+    const bad = run(['--python-lib', dir, 'run', 'uses_lib.py']);
+    expect({ err: bad.stderr, rc: bad.status }).toEqual({ err: `grumpy-audit: --python-lib ${dir}: not a CPython 2.7 Lib (no os.py there)\n`, rc: 2 });
+  }, 300_000);
+
   it('run -m with --path runs a package module as __main__', () => {
     const r = grumpy(['run', '-m', 'pkg.tool', '--path', path.join(dir, 'lib'), 'x']);
     expect(r).toEqual({ out: "tool as __main__ ['x']\n", err: '', rc: 0 });
