@@ -325,3 +325,27 @@ func (l *ownerLock) Unlock() {
 	}
 	l.mu.Unlock()
 }
+
+func init() {
+	// module(name[, doc]): types.ModuleType(...) makes an empty module, as
+	// imp.new_module does.
+	ModuleType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
+		var a [2]Object
+		if err := ParseArgs("module", args, kw, []string{"name", "doc"}, 1, a[:]); err != nil {
+			return nil, err
+		}
+		name, ok := a[0].(*Str)
+		if !ok {
+			return nil, NewTypeError("module.__init__() argument 1 must be string, not " + typeNameForError(a[0]))
+		}
+		m := NewModule(name.s)
+		if a[1] != nil {
+			m.dict.setStr("__doc__", a[1])
+		}
+		if t != ModuleType {
+			// an instance of a module subclass would need the module dict as its __dict__
+			return nil, Missing("instances of module subclasses")
+		}
+		return m, nil
+	}
+}
