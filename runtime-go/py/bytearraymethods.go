@@ -123,8 +123,7 @@ func init() {
 				i++
 				continue
 			}
-			hi, lo := -1, -1
-			hi = hexDigit(s[i])
+			hi, lo := hexDigit(s[i]), -1
 			if i+1 < len(s) {
 				lo = hexDigit(s[i+1])
 			}

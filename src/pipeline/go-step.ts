@@ -7,8 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stdlibLibDir } from '../python2.js';
-import { packageDirFor, runtimeDir } from '../build/gomodule.js';
+import { packageDirFor, runtimeDir, stdlibDirStatement } from '../build/gomodule.js';
 import { nativeLinkPackages } from '../build/native.js';
 import { findGo } from '../build/toolchain.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
@@ -40,9 +39,7 @@ function copyRuntime(dest: string): void {
 }
 
 function mainSource(packages: readonly TranspiledPackage[]): string {
-  // runpy's frames head tracebacks under `python2.7 -m`; they name the Lib the stdlib came from.
-  const lib = stdlibLibDir();
-  const runpy = lib ? `\tpy.StdlibDir = ${JSON.stringify(lib)}\n` : '';
+  const stdlib = stdlibDirStatement();
   const imports = [
     ...packages.map((p) => `\t_ "${APP_MODULE}/${packageDirFor(p.goPackage)}"`),
     ...nativeLinkPackages().map((n) => `\t_ "${n}"`),
@@ -61,7 +58,7 @@ ${imports.join('\n')}
 )
 
 func main() {
-${runpy}\tif len(os.Args) < 2 {
+${stdlib}\tif len(os.Args) < 2 {
 \t\tos.Stderr.WriteString("usage: app MODULE [ARGS...]\\nRuns MODULE as __main__, like python2.7 -m MODULE.\\n       app --import MODULE\\nImports MODULE and prints the exception if that fails.\\n")
 \t\tos.Exit(2)
 \t}

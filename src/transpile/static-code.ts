@@ -17,6 +17,40 @@ import { parseModule } from '../ast/index.js';
 import type { Futures } from './context.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+type Node = Record<string, unknown>;
+
+/** Calls visit on every AST node under root (root included when it is one), depth first; a visit
+ *  returning 'skip' does not descend into that node, 'stop' ends the walk. */
+function walk(root: unknown, visit: (n: Node) => void | 'skip' | 'stop'): void {
+  let stopped = false;
+  const go = (node: unknown): void => {
+    if (stopped || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) go(n);
+      return;
+    }
+    const n = node as Node;
+    const r = typeof n._type === 'string' ? visit(n) : undefined;
+    if (r === 'stop') stopped = true;
+    if (r) return;
+    for (const [k, v] of Object.entries(n)) if (k !== '_type') go(v);
+  };
+  go(root);
+}
+
+/** Whether any node under root satisfies pred (not looking inside nodes `into` refuses). */
+function some(root: unknown, pred: (n: Node) => boolean, into: (n: Node) => boolean = () => true): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (pred(n)) {
+      found = true;
+      return 'stop';
+    }
+    return into(n) ? undefined : 'skip';
+  });
+  return found;
+}
 const NO_SCOPE_EXPRS = new Set(['Lambda', 'ListComp', 'GeneratorExp', 'DictComp', 'SetComp', 'Yield']);
 const CONSTANT_NAMES = new Set(['True', 'False', 'None']);
 
@@ -51,22 +85,8 @@ export function inlineLiteralEval(root: A.Module, futures: Futures, isBuiltinEva
 }
 
 function hasCandidate(root: A.Module, type: 'Exec' | 'Call'): boolean {
-  let found = false;
-  const visit = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    const n = node as Record<string, unknown>;
-    if (n._type === type && literalOf(type === 'Exec' ? (n as unknown as A.Exec).body : (n as unknown as A.Call).args?.[0]) !== undefined) {
-      found = true;
-      return;
-    }
-    for (const [k, v] of Object.entries(n)) if (k !== '_type') visit(v);
-  };
-  visit(root.body);
-  return found;
+  return some(root.body, (n) =>
+    n._type === type && literalOf(type === 'Exec' ? (n as unknown as A.Exec).body : (n as unknown as A.Call).args[0]) !== undefined);
 }
 
 /** An ASCII str or unicode literal's text. */
@@ -127,22 +147,7 @@ function literalEval(c: A.Call, futures: Futures): A.expr | undefined {
 
 /** No names but constants, no scopes of its own. */
 function selfContained(e: A.expr): boolean {
-  let ok = true;
-  const visit = (node: unknown): void => {
-    if (!ok || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    const n = node as Record<string, unknown>;
-    if (NO_SCOPE_EXPRS.has(n._type as string) || (n._type === 'Name' && !CONSTANT_NAMES.has(n.id as string))) {
-      ok = false;
-      return;
-    }
-    for (const [k, v] of Object.entries(n)) if (k !== '_type') visit(v);
-  };
-  visit(e);
-  return ok;
+  return !some(e, (n) => NO_SCOPE_EXPRS.has(n._type as string) || (n._type === 'Name' && !CONSTANT_NAMES.has(n.id as string)));
 }
 
 /** Statements valid as module-level code: no return/yield outside a def, no break/continue outside a loop. */
@@ -180,30 +185,18 @@ function fitsModuleLevel(body: A.stmt[], inLoop: boolean): boolean {
   return true;
 }
 
+/** A yield of this scope (not of a def, lambda or class inside it). */
 function containsYield(node: unknown): boolean {
-  if (!node || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(containsYield);
-  const n = node as Record<string, unknown>;
-  if (n._type === 'Yield') return true;
-  if (n._type === 'FunctionDef' || n._type === 'Lambda' || n._type === 'ClassDef') return false;
-  return Object.entries(n).some(([k, v]) => k !== '_type' && containsYield(v));
+  return some(node, (n) => n._type === 'Yield', (n) => n._type !== 'FunctionDef' && n._type !== 'Lambda' && n._type !== 'ClassDef');
 }
 
 /** Every node of the snippet placed at `at`'s position. */
 function relocate(body: A.stmt[], at: A.Located): A.stmt[] {
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    const n = node as Record<string, unknown>;
+  walk(body, (n) => {
     if (typeof n.lineno === 'number') {
       n.lineno = at.lineno;
       n.col_offset = at.col_offset;
     }
-    for (const [k, v] of Object.entries(n)) if (k !== '_type') visit(v);
-  };
-  visit(body);
+  });
   return body;
 }
