@@ -11,6 +11,10 @@ import (
 type List struct {
 	mu    plock
 	elems []Object
+	// alloc mirrors CPython's ob_allocated (list_resize's over-allocation)
+	// for sys.getsizeof only; Go's own capacity is unrelated. A value below
+	// len(elems) means "allocated exactly", as PyList_New(n) does.
+	alloc int
 }
 
 // ListType is `list`.
@@ -35,7 +39,60 @@ func (l *List) Snapshot() []Object {
 func (l *List) Append(o Object) {
 	l.mu.Lock()
 	l.elems = append(l.elems, o)
+	if n := len(l.elems); n > l.alloc {
+		l.alloc = listOverAlloc(n)
+	}
 	l.mu.Unlock()
+}
+
+// listOverAlloc is the capacity CPython's list_resize picks when it must
+// reallocate for n elements.
+func listOverAlloc(n int) int {
+	if n == 0 {
+		return 0
+	}
+	if n < 9 {
+		return n + n>>3 + 3
+	}
+	return n + n>>3 + 6
+}
+
+// resized records a change of length to n as CPython's list_resize does:
+// it keeps the allocation while n fits and is at least half of it.
+func (l *List) resized(n int) { l.alloc = listResize(max(l.alloc, len(l.elems)), n) }
+
+// listResize is the allocation after list_resize(n) from allocation a.
+func listResize(a, n int) int {
+	if a >= n && n >= a>>1 {
+		return a
+	}
+	return listOverAlloc(n)
+}
+
+// sliceResized is resized for list_ass_slice, which clears the list
+// (allocation 0) when it becomes empty.
+func (l *List) sliceResized(n int) {
+	if n == 0 {
+		l.alloc = 0
+		return
+	}
+	l.resized(n)
+}
+
+// extendHint is CPython's _PyObject_LengthHint(y, 8) for a y whose items
+// are items, or -1 for a list or tuple, which listextend copies directly.
+func extendHint(y Object, items []Object) int {
+	switch v := y.(type) {
+	case *List, *Tuple:
+		return -1
+	case *Dict, *Set, *Str, *Unicode, *ByteArray, *XRange, *listIter, *dictIter, *setIter, *xrangeIter, *seqIter, *Reversed:
+		return len(items)
+	case *Instance:
+		if userLookup(v.typ, "__len__") != nil || userLookup(v.typ, "__length_hint__") != nil {
+			return len(items)
+		}
+	}
+	return 8
 }
 
 // Len implements len().
@@ -160,6 +217,7 @@ func (l *List) setSlice(f *Frame, sl *Slice, value Object) *BaseException {
 		ne = append(ne, l.elems[:start]...)
 		ne = append(ne, items...)
 		ne = append(ne, l.elems[stop:]...)
+		l.sliceResized(len(ne))
 		l.elems = ne
 		return nil
 	}
@@ -183,6 +241,7 @@ func (l *List) DelItem(f *Frame, key Object) *BaseException {
 		}
 		if step == 1 {
 			if stop > start {
+				l.sliceResized(len(l.elems) - (stop - start))
 				l.elems = append(l.elems[:start:start], l.elems[stop:]...)
 			}
 			return nil
@@ -197,6 +256,7 @@ func (l *List) DelItem(f *Frame, key Object) *BaseException {
 				out = append(out, e)
 			}
 		}
+		l.resized(len(out))
 		l.elems = out
 		return nil
 	}
@@ -212,6 +272,7 @@ func (l *List) DelItem(f *Frame, key Object) *BaseException {
 	if i < 0 || i >= len(l.elems) {
 		return NewIndexError("list assignment index out of range")
 	}
+	l.resized(len(l.elems) - 1)
 	l.elems = append(l.elems[:i:i], l.elems[i+1:]...)
 	return nil
 }
@@ -297,6 +358,11 @@ func (l *List) Inplace(f *Frame, op Op, y Object) (Object, *BaseException) {
 			for i := 0; i < n; i++ {
 				out = append(out, a...)
 			}
+			if len(out) == 0 {
+				l.alloc = 0 // list_clear
+			} else if len(out) != len(a) {
+				l.resized(len(out))
+			}
 			l.elems = out
 			l.mu.Unlock()
 			return l, nil
@@ -316,7 +382,31 @@ func (l *List) extend(f *Frame, y Object) *BaseException {
 			return err
 		}
 	}
+	hint := extendHint(y, items)
 	l.mu.Lock()
+	if hint < 0 {
+		if len(items) > 0 {
+			l.resized(len(l.elems) + len(items))
+		}
+	} else {
+		// listextend's iterator path: room for the length hint, then one
+		// list_resize per append beyond it, then a trim to the final size.
+		size := len(l.elems)
+		a := listResize(max(l.alloc, size), size+hint)
+		for rest := len(items); rest > 0; {
+			if room := a - size; room > 0 {
+				k := min(room, rest)
+				size, rest = size+k, rest-k
+				continue
+			}
+			a = listResize(a, size+1)
+			size, rest = size+1, rest-1
+		}
+		if size < a {
+			a = listResize(a, size)
+		}
+		l.alloc = a
+	}
 	l.elems = append(l.elems, items...)
 	l.mu.Unlock()
 	return nil
@@ -435,7 +525,7 @@ func init() {
 		}
 		l := selfList(self)
 		l.mu.Lock()
-		l.elems = nil
+		l.elems, l.alloc = nil, 0
 		l.mu.Unlock()
 		if a[0] != nil {
 			if err := l.extend(f, a[0]); err != nil {
@@ -478,6 +568,7 @@ func init() {
 		if i > n {
 			i = n
 		}
+		l.resized(n + 1)
 		l.elems = append(l.elems, nil)
 		copy(l.elems[i+1:], l.elems[i:])
 		l.elems[i] = args[1]
@@ -508,6 +599,11 @@ func init() {
 			return nil, NewIndexError("pop index out of range")
 		}
 		v := l.elems[i]
+		if i == len(l.elems)-1 {
+			l.resized(i)
+		} else {
+			l.sliceResized(len(l.elems) - 1)
+		}
 		l.elems = append(l.elems[:i:i], l.elems[i+1:]...)
 		return v, nil
 	})
@@ -524,6 +620,7 @@ func init() {
 			if eq {
 				l.mu.Lock()
 				if i < len(l.elems) {
+					l.sliceResized(len(l.elems) - 1)
 					l.elems = append(l.elems[:i:i], l.elems[i+1:]...)
 				}
 				l.mu.Unlock()

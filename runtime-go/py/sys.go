@@ -128,9 +128,7 @@ func init() {
 	fn("getrefcount", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		return NewInt(2), nil
 	})
-	fn("getsizeof", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
-		return nil, NewNotImplemented("sys.getsizeof()", "sys-getsizeof")
-	})
+	fn("getsizeof", sysGetsizeof)
 	fn("_getframe", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		depth := 0
 		if len(args) > 0 {
