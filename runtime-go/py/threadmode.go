@@ -48,18 +48,30 @@ type plock struct {
 	held bool
 }
 
+// Lock and Unlock stay small enough to inline, so single-threaded mode
+// pays a load and a branch, not a call; the mutex work is out of line.
 func (l *plock) Lock() {
 	if threaded.Load() {
-		l.mu.Lock()
-		l.held = true
+		l.lockSlow()
 	}
+}
+
+//go:noinline
+func (l *plock) lockSlow() {
+	l.mu.Lock()
+	l.held = true
 }
 
 func (l *plock) Unlock() {
 	if l.held {
-		l.held = false
-		l.mu.Unlock()
+		l.unlockSlow()
 	}
+}
+
+//go:noinline
+func (l *plock) unlockSlow() {
+	l.held = false
+	l.mu.Unlock()
 }
 
 var (
