@@ -1,6 +1,9 @@
 package py
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // hashtable is the single open-addressing table behind dict, set and
 // frozenset. It reproduces CPython 2.7's dictobject.c/setobject.c layout
@@ -80,6 +83,16 @@ func fastEqual(a, b Object) (eq, ok bool) {
 	return false, false
 }
 
+// sameObject is a == b, the identity test. Every Object is a pointer, so
+// comparing the interfaces' two words is exact, and cheaper than the
+// runtime.ifaceeq call Go makes for == on interfaces of one dynamic type.
+func sameObject(a, b Object) bool {
+	type iface struct{ tab, data unsafe.Pointer }
+	x := (*iface)(unsafe.Pointer(&a))
+	y := (*iface)(unsafe.Pointer(&b))
+	return x.data == y.data && x.tab == y.tab
+}
+
 // lookup returns the slot index for key: the matching active slot, or the
 // slot an insert should use (first dummy seen, else the empty slot).
 func (h *hashtable) lookup(f *Frame, key Object, hash int64) (int, *BaseException) {
@@ -89,7 +102,7 @@ restart:
 	table := h.table
 	i := uint64(hash) & mask
 	ep := &table[i]
-	if ep.key == nil || ep.key == key {
+	if ep.key == nil || sameObject(ep.key, key) {
 		return int(i), nil
 	}
 	freeslot := -1
@@ -120,7 +133,7 @@ restart:
 			}
 			return int(i & mask), nil
 		}
-		if ep.key == key {
+		if sameObject(ep.key, key) {
 			return int(i & mask), nil
 		}
 		if ep.key != dummy && ep.hash == hash {

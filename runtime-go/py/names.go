@@ -61,11 +61,28 @@ func LoadGlobal(f *Frame, name *Str) (Object, *BaseException) {
 
 // LoadName is LOAD_NAME at module level: globals then builtins, else
 // NameError "name 'x' is not defined".
+//
+// Module bodies store to their globals in loops, which defeats the
+// generation cache; LoadName remembers the entry instead and checks it is
+// still the name's entry in the current table. The common case, a name
+// found in globals, is small enough to inline into generated code.
 func LoadName(f *Frame, name *Str) (Object, *BaseException) {
-	// Module bodies store to their globals in loops, which defeats the
-	// generation cache; remember the entry instead and check it is still
-	// the name's entry in the current table.
 	g := f.Globals
+	if c := name.gcache.Load(); c != nil && c.slot != nil && c.globals == g && !c.inBuiltins {
+		g.ht.mu.Lock()
+		if t := g.ht.table; len(t) > 0 && &t[0] == c.base {
+			if k, _ := c.slot.key.(*Str); k == name {
+				v := c.slot.value
+				g.ht.mu.Unlock()
+				return v, nil
+			}
+		}
+		g.ht.mu.Unlock()
+	}
+	return loadName(g, name)
+}
+
+func loadName(g *Dict, name *Str) (Object, *BaseException) {
 	if c := name.gcache.Load(); c != nil && c.slot != nil && c.globals == g {
 		if v := c.loadSlot(g, name); v != nil {
 			return v, nil
@@ -89,8 +106,10 @@ func (c *globalCache) loadSlot(g *Dict, name *Str) Object {
 	var v Object
 	g.ht.mu.Lock()
 	if !c.inBuiltins {
-		if t := g.ht.table; len(t) > 0 && &t[0] == c.base && c.slot.key == Object(name) {
-			v = c.slot.value
+		if t := g.ht.table; len(t) > 0 && &t[0] == c.base {
+			if k, _ := c.slot.key.(*Str); k == name {
+				v = c.slot.value
+			}
 		}
 		g.ht.mu.Unlock()
 		return v
@@ -153,7 +172,7 @@ func StoreGlobal(f *Frame, name *Str, v Object) {
 	if c := name.gcache.Load(); c != nil && c.slot != nil && !c.inBuiltins && c.globals == g {
 		// LoadName's record of the entry: rebind in place
 		g.ht.mu.Lock()
-		if t := g.ht.table; len(t) > 0 && &t[0] == c.base && c.slot.key == Object(name) {
+		if k, _ := c.slot.key.(*Str); k == name && len(g.ht.table) > 0 && &g.ht.table[0] == c.base {
 			c.slot.value = v
 			g.ht.bump()
 			g.ht.mu.Unlock()
