@@ -51,7 +51,30 @@ func NewInt(v int64) *Int {
 	if v >= smallIntMin && v <= smallIntMax {
 		return &smallInts[v-smallIntMin]
 	}
-	return &Int{v: v}
+	return allocInt(v)
+}
+
+// intSlab is the Ints not yet handed out of the current block. While
+// only one goroutine runs Python code (single-threaded mode, see
+// threadmode.go) an int is carved from a block of intSlabLen, one Go
+// allocation instead of one per int, much as CPython's int free list
+// spares it a malloc per int. The price is memory: a block stays alive
+// while any of its ints does.
+var intSlab []Int
+
+const intSlabLen = 32
+
+func allocInt(v int64) *Int {
+	if threaded.Load() {
+		return &Int{v: v}
+	}
+	if len(intSlab) == 0 {
+		intSlab = make([]Int, intSlabLen)
+	}
+	p := &intSlab[0]
+	intSlab = intSlab[1:]
+	p.v = v
+	return p
 }
 
 // NewBool returns True or False.
