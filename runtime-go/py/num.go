@@ -19,7 +19,7 @@ import (
 // operator, so errors, overloading and results are exactly those of Add,
 // Sub, Mul and the others.
 type Num struct {
-	o Object // the value, when it is not a plain number
+	o Object // the value when it is not a plain number; else its object, or nil for a computed result
 	v uint64 // the int64, or the float64's bits
 	k numKind
 }
@@ -32,21 +32,25 @@ const (
 	numFloat
 )
 
-// NumOf enters a value into a Num expression.
+// NumOf enters a value into a Num expression. A plain number keeps its
+// object too, so boxing it again gives back that very object.
 func NumOf(o Object) Num {
 	switch v := o.(type) {
 	case *Int:
 		if v != True && v != False {
-			return Num{v: uint64(v.v), k: numInt}
+			return Num{o: o, v: uint64(v.v), k: numInt}
 		}
 	case *Float:
-		return Num{v: math.Float64bits(v.v), k: numFloat}
+		return Num{o: o, v: math.Float64bits(v.v), k: numFloat}
 	}
 	return Num{o: o}
 }
 
-// Object boxes n.
+// Object boxes n (a number that came from an object is that object).
 func (n Num) Object() Object {
+	if n.o != nil {
+		return n.o
+	}
 	switch n.k {
 	case numInt:
 		return NewInt(int64(n.v))
@@ -140,6 +144,30 @@ func OrFast(a, b Num) (Num, bool) {
 func XorFast(a, b Num) (Num, bool) {
 	x, y, ok := a.ints(b)
 	return numI(x ^ y), ok
+}
+
+// AddFloat is a + b for two plain floats: the inlinable float path that
+// generated code tries when AddFast misses; ok=false means "call
+// NumBinary". The float64 conversions keep every operation rounded on
+// its own (no fused multiply-add where inlined), as in CPython.
+func AddFloat(a, b Num) (Num, bool) {
+	return numF(float64(math.Float64frombits(a.v) + math.Float64frombits(b.v))), a.k == numFloat && b.k == numFloat
+}
+
+// SubFloat is a - b for two plain floats.
+func SubFloat(a, b Num) (Num, bool) {
+	return numF(float64(math.Float64frombits(a.v) - math.Float64frombits(b.v))), a.k == numFloat && b.k == numFloat
+}
+
+// MulFloat is a * b for two plain floats.
+func MulFloat(a, b Num) (Num, bool) {
+	return numF(float64(math.Float64frombits(a.v) * math.Float64frombits(b.v))), a.k == numFloat && b.k == numFloat
+}
+
+// DivFloat is a / b (classic or true division) for two plain floats, b != 0.
+func DivFloat(a, b Num) (Num, bool) {
+	y := math.Float64frombits(b.v)
+	return numF(float64(math.Float64frombits(a.v) / y)), a.k == numFloat && b.k == numFloat && y != 0
 }
 
 func numFloatOp(op Op, a, b Num) (Num, bool) {

@@ -22,6 +22,9 @@ func TestNumMatchesGenericOperators(t *testing.T) {
 	fast := map[Op]func(a, b Num) (Num, bool){
 		OpAdd: AddFast, OpSub: SubFast, OpMul: MulFast, OpMod: ModFast, OpAnd: AndFast, OpOr: OrFast, OpXor: XorFast,
 	}
+	floatFast := map[Op]func(a, b Num) (Num, bool){
+		OpAdd: AddFloat, OpSub: SubFloat, OpMul: MulFloat, OpDiv: DivFloat, OpTrueDiv: DivFloat,
+	}
 	show := func(o Object, err *BaseException) string {
 		if err != nil {
 			s, _ := ToStr(f, err)
@@ -50,7 +53,10 @@ func TestNumMatchesGenericOperators(t *testing.T) {
 				if got != want {
 					t.Errorf("NumBinary(%v, %s, %s) = %s, want %s", op, show(a, nil), show(b, nil), got, want)
 				}
-				if fn := fast[op]; fn != nil {
+				for _, fn := range []func(a, b Num) (Num, bool){fast[op], floatFast[op]} {
+					if fn == nil {
+						continue
+					}
 					if r, ok := fn(NumOf(a), NumOf(b)); ok {
 						if got := show(r.Object(), nil); got != want {
 							t.Errorf("fast %v(%s, %s) = %s, want %s", op, show(a, nil), show(b, nil), got, want)
@@ -60,6 +66,10 @@ func TestNumMatchesGenericOperators(t *testing.T) {
 				wantIn := show(Inplace(f, op, a, b))
 				if got := show(NumInplace(f, op, a, NumOf(b))); got != wantIn {
 					t.Errorf("NumInplace(%v, %s, %s) = %s, want %s", op, show(a, nil), show(b, nil), got, wantIn)
+				}
+				in, err := NumInplaceNum(f, op, NumOf(a), NumOf(b))
+				if got := show(in.Object(), err); got != wantIn {
+					t.Errorf("NumInplaceNum(%v, %s, %s) = %s, want %s", op, show(a, nil), show(b, nil), got, wantIn)
 				}
 			}
 		}

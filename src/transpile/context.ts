@@ -140,6 +140,9 @@ export class Body {
     readonly ns: string | null = null,
   ) {}
 
+  /** Fast locals held unboxed as py.Num Go variables (numlocals.ts). */
+  numLocals: ReadonlySet<string> = new Set();
+
   /** Locals that are always bound (parameters never deleted): their loads skip the unbound check. */
   readonly alwaysBound = new Set<string>();
 

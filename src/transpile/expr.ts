@@ -44,7 +44,8 @@ export function truth(b: Body, e: A.expr): string {
   if (e._type === 'Compare' && e.ops.length === 1) {
     const op = e.ops[0]!._type;
     const rich: Partial<Record<A.CmpOpName, string>> = { Eq: 'EQ', NotEq: 'NE', Lt: 'LT', LtE: 'LE', Gt: 'GT', GtE: 'GE' };
-    if (rich[op] && (numOpOf(b, e.left) || numOpOf(b, e.comparators[0]!))) {
+    const unboxed = (x: A.expr): boolean => numOpOf(b, x) !== null || isNumLocal(b, x);
+    if (rich[op] && (unboxed(e.left) || unboxed(e.comparators[0]!))) {
       const l = numExpr(b, e.left);
       const r = numExpr(b, e.comparators[0]!);
       return call(b, `py.NumCompareBool(f, py.${rich[op]}, ${l}, ${r})`);
@@ -57,7 +58,7 @@ export function truth(b: Body, e: A.expr): string {
     if (op === 'NotIn') return `!${call(b, `py.Contains(f, ${r}, ${l})`)}`;
     return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
   }
-  if (numOpOf(b, e)) return call(b, `py.NumTruth(f, ${numExpr(b, e)})`);
+  if (numOpOf(b, e) || isNumLocal(b, e)) return call(b, `py.NumTruth(f, ${numExpr(b, e)})`);
   const v = expr(b, e);
   const t = b.mod.fresh();
   b.p.line(`${t}, err := py.IsTrue(f, ${v})`);
@@ -70,9 +71,71 @@ export function numOpOf(b: Body, e: A.expr): string | null {
   return e._type === 'BinOp' ? numOp(e.op._type, b.mod.futures.division) : null;
 }
 
-/** A BinOp with another such BinOp as an operand: worth computing unboxed. */
+/** A BinOp with another such BinOp or an unboxed local as an operand: worth computing unboxed. */
 function numTree(b: Body, e: A.BinOp): boolean {
-  return numOpOf(b, e) !== null && (numOpOf(b, e.left) !== null || numOpOf(b, e.right) !== null);
+  const unboxed = (x: A.expr): boolean => numOpOf(b, x) !== null || isNumLocal(b, x);
+  return numOpOf(b, e) !== null && (unboxed(e.left) || unboxed(e.right));
+}
+
+/** A load of a local held unboxed (numlocals.ts). */
+export function isNumLocal(b: Body, e: A.expr): e is A.Name {
+  return e._type === 'Name' && b.numLocals.has(e.id);
+}
+
+/** The current py.Num value of an unboxed local (after its unbound check), bound once. */
+export function numLocal(b: Body, id: string): string {
+  checkNumBound(b, id);
+  return bind(b, goLocal(id));
+}
+
+function checkNumBound(b: Body, id: string): void {
+  if (b.definitelyBound(id)) return;
+  b.p.line(`if !${goLocal(id)}.Bound() {`);
+  b.p.indent(() => b.p.line(b.raise(`py.UnboundLocal(${goUtf8(id)})`)));
+  b.p.line('}');
+}
+
+/** `t, ok := fast; if !ok { t, err = slow }` for two Go expressions of the same result type. */
+export function fastOrCall(b: Body, fast: string, slow: string): string {
+  const t = b.mod.fresh();
+  const ok = b.mod.fresh('ok');
+  b.p.line(`${t}, ${ok} := ${fast}`);
+  b.p.line(`if !${ok} {`);
+  b.p.indent(() => {
+    b.p.line('var err *py.BaseException');
+    b.p.line(`if ${t}, err = ${slow}; err != nil {`);
+    b.p.indent(() => b.p.line(b.raise()));
+    b.p.line('}');
+  });
+  b.p.line('}');
+  return t;
+}
+
+/** An index evaluated as a py.Num (`num`) with its object form for the generic path (`box`). */
+export interface NumKey {
+  num: string;
+  box: string;
+}
+
+/** The key of x[k] as a NumKey when k is an unboxed local or an int literal (emits its evaluation). */
+export function numIndex(b: Body, sl: A.slice): NumKey | null {
+  if (sl._type !== 'Index') return null;
+  const v = sl.value;
+  if (isNumLocal(b, v)) return { num: numLocal(b, v.id), box: `${goLocal(v.id)}.Box()` };
+  if (v._type === 'Num' && v.n.kind === 'int') return { num: numExpr(b, v), box: num(b, v.n) };
+  return null;
+}
+
+/** o[key]: a list indexed by a plain int without boxing the int or calling the generic GetItem. */
+export function getItemNum(b: Body, o: string, key: NumKey): string {
+  return fastOrCall(b, `py.ListItemNum(${o}, ${key.num})`, `py.GetItem(f, ${o}, ${key.box})`);
+}
+
+/** o[key] = v. */
+export function setItemNum(b: Body, o: string, key: NumKey, v: string): void {
+  b.p.line(`if !py.SetListItemNum(${o}, ${key.num}, ${v}) {`);
+  b.p.indent(() => run(b, `py.SetItem(f, ${o}, ${key.box}, ${v})`));
+  b.p.line('}');
 }
 
 /**
@@ -86,37 +149,64 @@ export function numExpr(b: Body, e: A.expr): string {
     if (e._type === 'Num' && (e.n.kind === 'int' || e.n.kind === 'float')) {
       return b.mod.constant(`n${e.n.kind}:${e.n.value}`, `py.NumOf(${num(b, e.n)})`);
     }
+    if (isNumLocal(b, e)) return numLocal(b, e.id);
     // m.fn(x) in arithmetic (math.sqrt(d2)): the result stays unboxed when m.fn is a module builtin
     // with a float fast path; anything else is the ordinary CallMethod1. The argument is passed as
     // the object itself, so a callee that keeps it sees the very same object.
     if (e._type === 'Call' && e.func._type === 'Attribute' && e.args.length === 1 && !e.keywords.length &&
       !e.starargs && !e.kwargs) {
       const o = expr(b, e.func.value);
-      const a = expr(b, e.args[0]!);
+      const arg = e.args[0]!;
+      if (isNumLocal(b, arg)) {
+        // An unboxed argument is boxed (once, kept in the local) only when the fast path misses.
+        const a = numLocal(b, arg.id);
+        const name = nameConst(b, e.func.attr);
+        return fastOrCall(b, `py.Float1Num(${o}, ${name}, ${a})`, `py.CallMethodNum1(f, ${o}, ${name}, ${goLocal(arg.id)}.Box())`);
+      }
+      const a = expr(b, arg);
       return call(b, `py.CallMethodNum1(f, ${o}, ${nameConst(b, e.func.attr)}, ${a})`);
     }
     return bind(b, `py.NumOf(${expr(b, e)})`);
   }
   const l = numExpr(b, e.left);
   const r = numExpr(b, e.right);
-  const fast = NUM_FAST[op];
-  if (!fast) return call(b, `py.NumBinary(f, py.${op}, ${l}, ${r})`);
-  // The inlinable int fast path first; NumBinary (floats, overflow, objects) only on a miss.
+  return numArith(b, op, l, r, `py.NumBinary(f, py.${op}, ${l}, ${r})`);
+}
+
+/**
+ * op on two py.Num operands: the inlinable int fast path, then the inlinable float one, and `slow`
+ * (NumBinary, or NumInplaceNum for an unboxed local) only when both miss (mixed operands,
+ * overflow, objects, errors). Returns the py.Num result.
+ */
+export function numArith(b: Body, op: string, l: string, r: string, slow: string): string {
+  const fasts = [NUM_FAST[op], FLOAT_FAST[op]].filter((x): x is string => x !== undefined);
+  if (!fasts.length) return call(b, slow);
   const t = b.mod.fresh();
   const ok = b.mod.fresh('ok');
-  b.p.line(`${t}, ${ok} := py.${fast}(${l}, ${r})`);
-  b.p.line(`if !${ok} {`);
-  b.p.indent(() => {
+  b.p.line(`${t}, ${ok} := py.${fasts[0]}(${l}, ${r})`);
+  const miss = (i: number): void => {
+    if (i < fasts.length) {
+      b.p.line(`if ${t}, ${ok} = py.${fasts[i]}(${l}, ${r}); !${ok} {`);
+      b.p.indent(() => miss(i + 1));
+      b.p.line('}');
+      return;
+    }
     b.p.line('var err *py.BaseException');
-    b.p.line(`if ${t}, err = py.NumBinary(f, py.${op}, ${l}, ${r}); err != nil {`);
+    b.p.line(`if ${t}, err = ${slow}; err != nil {`);
     b.p.indent(() => b.p.line(b.raise()));
     b.p.line('}');
-  });
+  };
+  b.p.line(`if !${ok} {`);
+  b.p.indent(() => miss(1));
   b.p.line('}');
   return t;
 }
 
-const NUM_FAST: Partial<Record<string, string>> = {
+const FLOAT_FAST: Partial<Record<string, string>> = {
+  OpAdd: 'AddFloat', OpSub: 'SubFloat', OpMul: 'MulFloat', OpDiv: 'DivFloat', OpTrueDiv: 'DivFloat',
+};
+
+export const NUM_FAST: Partial<Record<string, string>> = {
   OpAdd: 'AddFast', OpSub: 'SubFast', OpMul: 'MulFast', OpMod: 'ModFast', OpAnd: 'AndFast', OpOr: 'OrFast', OpXor: 'XorFast',
 };
 
@@ -240,6 +330,10 @@ export function loadName(b: Body, id: string, at: { lineno: number; col_offset: 
   switch (how) {
     case 'fast': {
       const v = goLocal(id);
+      if (b.numLocals.has(id)) {
+        checkNumBound(b, id);
+        return bind(b, `${v}.Box()`);
+      }
       if (!b.definitelyBound(id)) {
         b.p.line(`if ${v} == nil {`);
         b.p.indent(() => b.p.line(b.raise(`py.UnboundLocal(${goUtf8(id)})`)));
@@ -270,6 +364,8 @@ function subscript(b: Body, e: A.Subscript): string {
     const hi = sl.upper ? expr(b, sl.upper) : 'nil';
     return call(b, `py.GetSlice(f, ${o}, ${lo}, ${hi})`);
   }
+  const ni = numIndex(b, sl);
+  if (ni) return getItemNum(b, o, ni);
   const k = sliceKey(b, sl);
   return call(b, `py.GetItem(f, ${o}, ${k})`);
 }
@@ -446,15 +542,19 @@ function loopOver(b: Body, it: string, target: A.expr, body: () => void, exhaust
   b.p.indent(() => {
     if (line !== undefined) b.p.line(`f.Line = ${line}`);
     const item = b.mod.fresh();
-    b.p.line(`${item}, err := py.Next(f, ${it})`);
+    // An unboxed loop variable takes range/xrange ints without boxing them.
+    const unboxed = isNumLocal(b, target);
+    const more = unboxed ? b.mod.fresh('more') : '';
+    b.p.line(unboxed ? `${item}, ${more}, err := py.NextNum(f, ${it})` : `${item}, err := py.Next(f, ${it})`);
     b.check();
-    b.p.line(`if ${item} == nil {`);
+    b.p.line(unboxed ? `if !${more} {` : `if ${item} == nil {`);
     b.p.indent(() => {
       if (exhausted) b.p.line(`${exhausted} = true`);
       b.p.line('break');
     });
     b.p.line('}');
-    assign(b, target, item);
+    if (unboxed) b.p.line(`${goLocal(target.id)} = ${item}`);
+    else assign(b, target, item);
     body();
   });
   b.p.line('}');
@@ -478,6 +578,11 @@ export function assign(b: Body, target: A.expr, value: string): void {
         run(b, `py.SetSlice(f, ${o}, ${lo}, ${hi}, ${value})`);
         return;
       }
+      const ni = numIndex(b, sl);
+      if (ni) {
+        setItemNum(b, o, ni, value);
+        return;
+      }
       const k = sliceKey(b, sl);
       run(b, `py.SetItem(f, ${o}, ${k}, ${value})`);
       return;
@@ -497,7 +602,10 @@ export function assign(b: Body, target: A.expr, value: string): void {
 export function storeName(b: Body, id: string, value: string): void {
   const how = access(b.scope, id);
   switch (how) {
-    case 'fast': b.p.line(`${goLocal(id)} = ${value}`); return;
+    case 'fast':
+      if (b.numLocals.has(id)) b.p.line(`${goLocal(id)} = py.NumOf(${value})`);
+      else b.p.line(`${goLocal(id)} = ${value}`);
+      return;
     case 'cell': case 'free': b.p.line(`${goLocal(id)}.Set(${value})`); return;
     case 'global': b.p.line(`py.StoreGlobal(f, ${nameConst(b, id)}, ${value})`); return;
     case 'name':

@@ -8,6 +8,7 @@ import { assign, call, expr, forEachValue, not, run, storeName, truth } from './
 import { goLocal, goUtf8 } from './goliteral.js';
 import { access, type Scope } from './scope.js';
 import { needsRv, stmt, stmts, terminates } from './stmt.js';
+import { chooseNumLocals } from './numlocals.js';
 import { emitStepGenerator, flatGenexp, flatStmts, flattenable, genexpFlattenable } from './genstate.js';
 
 function scopeOf(b: Body, node: A.AstNode): Scope {
@@ -22,6 +23,7 @@ export function declareLocals(b: Body, skip: Set<string> = new Set()): void {
   const names = [...s.bound].filter((n) => !s.explicitGlobals.has(n) && !skip.has(n)).sort();
   for (const n of names) {
     if (s.cells.has(n)) b.p.line(`${goLocal(n)} := py.NewCell(nil)`);
+    else if (b.numLocals.has(n)) b.p.line(`var ${goLocal(n)} py.Num`);
     else b.p.line(`var ${goLocal(n)} py.Object`);
     b.p.line(`_ = ${goLocal(n)}`);
   }
@@ -107,6 +109,7 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
   b.p.line(`${fnVar} := py.NewFunction(py.FuncSpec{${spec.join(', ')}}, f.Globals, func(f *py.Frame, args []py.Object) (py.Object, *py.BaseException) {`);
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, kind);
+    if (node._type === 'FunctionDef') inner.numLocals = chooseNumLocals(scope, node.body, b.mod.futures.division);
     for (const n of scope.params) if (!scope.deleted.has(n)) inner.alwaysBound.add(n);
     // Parameters are bound in the function's own body (which returns (Object, error)) even for generators.
     const pre = kind === 'generator' ? new Body(b.mod, b.p, scope, 'function') : inner;

@@ -4,7 +4,11 @@
 
 import type * as A from '../ast/nodes.js';
 import { CTL_BREAK, CTL_CONTINUE, CTL_RETURN, type Body } from './context.js';
-import { assign, call, deleteName, expr, forEach, nameConst, not, numExpr, numOpOf, run, sliceKey, truth } from './expr.js';
+import {
+  assign, bind, call, deleteName, expr, forEach, getItemNum, isNumLocal, nameConst, not, numArith, numExpr, numIndex, numLocal,
+  numOpOf, run, setItemNum, sliceKey, truth,
+} from './expr.js';
+import { goLocal } from './goliteral.js';
 import { emitClassDef, emitFunctionDef } from './func.js';
 import { goUtf8 } from './goliteral.js';
 import { inplaceFn, numOp } from './rt.js';
@@ -29,6 +33,13 @@ export function stmt(b: Body, st: A.stmt): void {
       return;
     }
     case 'Assign': {
+      // `x = <arithmetic>` into an unboxed local: the result is never boxed.
+      const t0 = st.targets[0]!;
+      if (st.targets.length === 1 && isNumLocal(b, t0) && numOpOf(b, st.value)) {
+        const n = numExpr(b, st.value);
+        b.p.line(`${goLocal(t0.id)} = ${n}`);
+        return;
+      }
       const v = expr(b, st.value);
       for (const t of st.targets) assign(b, t, v);
       return;
@@ -97,9 +108,15 @@ export function stmt(b: Body, st: A.stmt): void {
 
 /** `cur op= value`: evaluates the value and applies the in-place operator; returns the result. */
 function inplace(b: Body, st: A.AugAssign, fn: string, cur: string): string {
-  const op = numOpOf(b, st.value) ? numOp(st.op._type, b.mod.futures.division) : null;
+  const op = numOpOf(b, st.value) || isNumLocal(b, st.value) ? numOp(st.op._type, b.mod.futures.division) : null;
   // An arithmetic value stays unboxed up to the in-place operation.
-  if (op) return call(b, `py.NumInplace(f, py.${op}, ${cur}, ${numExpr(b, st.value)})`);
+  if (op) {
+    // The fast paths apply to plain numbers only (no in-place methods); NumOf keeps cur itself for
+    // the generic path, so an object result is stored back as it came.
+    const c = bind(b, `py.NumOf(${cur})`);
+    const v = numExpr(b, st.value);
+    return bind(b, `${numArith(b, op, c, v, `py.NumInplaceNum(f, py.${op}, ${c}, ${v})`)}.Object()`);
+  }
   const v = expr(b, st.value);
   return call(b, `${fn}${cur}, ${v})`);
 }
@@ -107,6 +124,14 @@ function inplace(b: Body, st: A.AugAssign, fn: string, cur: string): string {
 function augAssign(b: Body, st: A.AugAssign): void {
   const fn = inplaceFn(st.op._type, b.mod.futures.division);
   const t = st.target;
+  const op = numOp(st.op._type, b.mod.futures.division);
+  if (isNumLocal(b, t) && op) {
+    // An unboxed local: int and float have no in-place methods, so the fast path is the binary one.
+    const cur = numLocal(b, t.id);
+    const v = numExpr(b, st.value);
+    b.p.line(`${goLocal(t.id)} = ${numArith(b, op, cur, v, `py.NumInplaceNum(f, py.${op}, ${cur}, ${v})`)}`);
+    return;
+  }
   if (t._type === 'Name') {
     const cur = expr(b, t);
     assign(b, t, inplace(b, st, fn, cur));
@@ -130,6 +155,13 @@ function augAssign(b: Body, st: A.AugAssign): void {
       run(b, `py.SetSlice(f, ${o}, ${lo}, ${hi}, ${r})`);
       return;
     }
+    // (The key is read again for the store: not when a list comprehension in the value could rebind it.)
+    const ni = hasListComp(st.value) ? null : numIndex(b, sl);
+    if (ni) {
+      const r = inplace(b, st, fn, getItemNum(b, o, ni));
+      setItemNum(b, o, ni, r);
+      return;
+    }
     const k = sliceKey(b, sl);
     const cur = call(b, `py.GetItem(f, ${o}, ${k})`);
     const r = inplace(b, st, fn, cur);
@@ -137,6 +169,14 @@ function augAssign(b: Body, st: A.AugAssign): void {
     return;
   }
   b.mod.error(st, 'unsupported-target', `cannot augment-assign to ${t._type}`);
+}
+
+/** Does e contain a list comprehension (whose Python 2 loop variable leaks into this scope)? */
+function hasListComp(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if (Array.isArray(e)) return e.some(hasListComp);
+  if ((e as { _type?: string })._type === 'ListComp') return true;
+  return Object.values(e).some(hasListComp);
 }
 
 function print(b: Body, st: A.Print): void {
