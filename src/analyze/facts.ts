@@ -4,6 +4,7 @@
 
 import type Parser from 'tree-sitter';
 import { extractImports } from './cst/imports.js';
+import { Locator } from './cst/locate.js';
 import { matchRules } from './cst/match.js';
 import { firstSyntaxError } from './cst/syntax.js';
 
@@ -59,10 +60,11 @@ export interface FileFacts {
 const MAIN_GUARD = /^if\s+(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*__name__)\s*:/m;
 
 export function extractFacts(root: Parser.SyntaxNode, text: string, path: string): FileFacts {
-  const { imports, future } = extractImports(root, text);
+  const loc = new Locator(root);
+  const { imports, future } = extractImports(loc, text);
   const facts: FileFacts = {
     imports,
-    matches: matchRules(root, text, path),
+    matches: matchRules(loc, text, path),
     future,
     hasMainGuard: text.includes('__main__') && MAIN_GUARD.test(text),
   };

@@ -1,41 +1,61 @@
 // Import extraction. Statements are found from the text: each word `import` (and each literal
-// `__import__` / `import_module` call) is located in the tree with one native lookup, which is far
-// cheaper than walking or querying the whole tree (bench/scan.ts measures it).
+// `__import__` / `import_module` call) is located in the tree with a cursor (locate.ts), which is
+// far cheaper than walking or querying the whole tree (bench/scan.ts measures it). A statement's
+// names are read from its text, and its flags from the cursor's path; SyntaxNodes are made only
+// for the rare imports inside a try body and for dynamic-import calls.
 
 import type Parser from 'tree-sitter';
 import type { ImportFact } from '../facts.js';
+import { LineCounter, type Locator, type PathNode } from './locate.js';
 import { simpleStringValue } from './strings.js';
 
 const IMPORT_WORD = /\bimport\b|\b__import__\b|\bimport_module\b/g;
 const STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+/** One entry of an import list: a dotted name (spaces allowed around dots), maybe `as name`. */
+const IMPORTED = /^\s*(\*|[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)(?:\s+as\s+[A-Za-z_]\w*)?\s*$/;
 
-export function extractImports(root: Parser.SyntaxNode, text: string): { imports: ImportFact[]; future: string[] } {
+export function extractImports(loc: Locator, text: string): { imports: ImportFact[]; future: string[] } {
   const imports: ImportFact[] = [];
   const future: string[] = [];
   const seen = new Set<number>();
+  const lines = new LineCounter(text);
+  loc.reset();
   IMPORT_WORD.lastIndex = 0;
   for (let m = IMPORT_WORD.exec(text); m; m = IMPORT_WORD.exec(text)) {
     const word = m[0];
-    const leaf = root.descendantForIndex(m.index, m.index + word.length);
+    loc.locate(m.index, m.index + word.length);
+    const path = loc.path;
     if (word === 'import') {
-      const stmt = leaf.parent;
-      if (!stmt || !STATEMENTS.has(stmt.type) || seen.has(stmt.startIndex)) continue;
-      seen.add(stmt.startIndex);
+      const depth = path.length - 2;
+      const stmt = path[depth];
+      if (!stmt || !STATEMENTS.has(stmt.type) || seen.has(stmt.start)) continue;
+      seen.add(stmt.start);
+      const listed = importedNames(text.slice(m.index + word.length, stmt.end));
       if (stmt.type === 'future_import_statement') {
-        for (const n of stmt.childrenForFieldName('name')) future.push(dotted(nameOf(n), text));
+        future.push(...(listed ?? loc.nodeAt(depth).childrenForFieldName('name').map((n) => dotted(nameOf(n), text))));
         continue;
       }
-      const flags = importFlags(stmt, text);
-      const at = { line: stmt.startPosition.row + 1, column: stmt.startPosition.column };
-      if (stmt.type === 'import_statement') {
-        for (const n of stmt.childrenForFieldName('name')) {
-          imports.push({ form: 'import', module: dotted(nameOf(n), text), level: 0, names: [], ...at, ...flags });
+      const at = lines.at(stmt.start);
+      const from = stmt.type === 'import_from_statement' ? text.slice(stmt.start + 'from'.length, m.index).replace(/\s|\\/g, '') : '';
+      const level = /^\.*/.exec(from)![0].length;
+      // Text that is not plain names means tree-sitter recovered from an error: read its nodes.
+      const plain = listed !== undefined && (level === from.length || DOTTED.test(from.slice(level)));
+      const flags = (plain && pathFlags(path, depth)) || importFlags(loc.nodeAt(depth), text);
+      if (!plain) {
+        const node = loc.nodeAt(depth);
+        if (stmt.type === 'import_statement') {
+          for (const n of node.childrenForFieldName('name')) imports.push({ form: 'import', module: dotted(nameOf(n), text), level: 0, names: [], ...at, ...flags });
+        } else {
+          imports.push({ form: 'from', ...fromParts(node, text), ...at, ...flags });
         }
+      } else if (stmt.type === 'import_statement') {
+        for (const module of listed) imports.push({ form: 'import', module, level: 0, names: [], ...at, ...flags });
       } else {
-        imports.push({ form: 'from', ...fromParts(stmt, text), ...at, ...flags });
+        imports.push({ form: 'from', module: from.slice(level), level, names: listed!, ...at, ...flags });
       }
     } else {
-      const call = literalImportCall(leaf, text);
+      const call = literalImportCall(loc.nodeAt(path.length - 1), text);
       if (!call || seen.has(call.node.startIndex)) continue;
       seen.add(call.node.startIndex);
       imports.push({
@@ -45,6 +65,47 @@ export function extractImports(root: Parser.SyntaxNode, text: string): { imports
     }
   }
   return { imports, future };
+}
+
+/**
+ * The names after `import`, as written minus whitespace: `a.b as c, d` → ["a.b", "d"];
+ * `(x, y as z,)` → ["x", "y"]; `*` → ["*"]. Comments can only sit inside the parentheses.
+ * Undefined when the text is not that, i.e. tree-sitter recovered from an error here.
+ */
+function importedNames(list: string): string[] | undefined {
+  const out: string[] = [];
+  const parts = list.replace(/#[^\n]*/g, '').replace(/[()\\]/g, ' ').split(',');
+  for (const [i, part] of parts.entries()) {
+    const m = IMPORTED.exec(part);
+    if (m) out.push(m[1]!.replace(/\s+/g, ''));
+    else if (!(i === parts.length - 1 && i > 0 && !part.trim())) return undefined; // a trailing comma is fine
+  }
+  return out;
+}
+
+/**
+ * The flags of the statement at path[depth], from its ancestors' types alone; undefined when it
+ * sits in the body of a try, whose handlers need a closer look (importFlags).
+ */
+function pathFlags(path: PathNode[], depth: number): Pick<ImportFact, 'conditional' | 'optional' | 'lazy' | 'fallback'> | undefined {
+  let conditional = false;
+  let lazy = false;
+  for (let k = depth - 1; k >= 0; k--) {
+    switch (path[k]!.type) {
+      case 'if_statement':
+        conditional = true;
+        break;
+      case 'try_statement':
+        if (path[k + 1]!.field === 'body') return undefined;
+        conditional = true;
+        break;
+      case 'function_definition':
+      case 'lambda':
+        lazy = true;
+        break;
+    }
+  }
+  return { conditional, optional: false, lazy, fallback: false };
 }
 
 function nameOf(n: Parser.SyntaxNode): Parser.SyntaxNode {

@@ -1,6 +1,7 @@
 // Runs the rule pack's query matchers on one file. A matcher's query never runs over the whole
-// file: each occurrence of one of its keywords is located in the tree, and the query is tried only
-// on the few ancestors of that word whose type is the pattern's root type. A file that never
+// file: each occurrence of one of its keywords is located in the tree (with a cursor, locate.ts),
+// and the query is tried only on the few ancestors of that word whose type is the pattern's root
+// type. A file that never
 // mentions `eval` costs the eval rule nothing but its share of one regex scan.
 
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import type Parser from 'tree-sitter';
 import type { RuleMatch } from '../facts.js';
 import { loadRulePack } from '../rules/load.js';
 import { isQueryMatcher, RulePackError, type QueryMatcher, type Rule } from '../rules/schema.js';
+import type { Locator } from './locate.js';
 import { captureText, isStringLiteral } from './strings.js';
 
 interface Compiled {
@@ -62,7 +64,7 @@ export function compileRuleQueries(): void {
   compiled ??= compile();
 }
 
-export function matchRules(root: Parser.SyntaxNode, text: string, filePath: string): RuleMatch[] {
+export function matchRules(loc: Locator, text: string, filePath: string): RuleMatch[] {
   compiled ??= compile();
   const base = path.posix.basename(filePath);
   const out: RuleMatch[] = [];
@@ -71,28 +73,36 @@ export function matchRules(root: Parser.SyntaxNode, text: string, filePath: stri
   const rebound = new Map<string, boolean>();
   const re = compiled.keywords;
   re.lastIndex = 0;
+  loc.reset();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const matchers = compiled.byKeyword.get(m[0]);
     if (!matchers) continue;
-    const leaf = root.descendantForIndex(m.index, m.index + m[0].length);
+    const leaf = loc.locate(m.index, m.index + m[0].length);
     if (INERT.has(leaf.type)) continue;
-    const ancestors: Parser.SyntaxNode[] = [];
-    for (let n: Parser.SyntaxNode | null = leaf, i = 0; n && i <= MAX_CLIMB; n = n.parent, i++) ancestors.push(n);
+    // Which (matcher, ancestor) pairs to try, from the path's types alone; the deepest first, as
+    // making each ancestor's SyntaxNode moves the cursor up to it.
+    const pathLen = loc.path.length;
+    const todo: { c: Compiled; depth: number }[] = [];
     for (const c of matchers) {
       if (c.matcher.files && !c.matcher.files.includes(base)) continue;
-      for (const node of ancestors) {
+      for (let depth = pathLen - 1; depth >= 0 && depth >= pathLen - 1 - MAX_CLIMB; depth--) {
+        const node = loc.path[depth]!;
         if (node.type !== c.rootType) continue;
-        const key = `${c.rule.id}/${c.matcher.query.length}/${node.startIndex}/${node.endIndex}`;
+        const key = `${c.rule.id}/${c.matcher.query.length}/${node.start}/${node.end}`;
         if (tried.has(key)) continue;
         tried.add(key);
-        for (const qm of c.query.matches(node, { maxStartDepth: 0 })) {
-          const r = toMatch(c, qm, text, rebound);
-          if (!r) continue;
-          const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
-          if (seen.has(dup)) continue;
-          seen.add(dup);
-          out.push(r);
-        }
+        todo.push({ c, depth });
+      }
+    }
+    todo.sort((a, b) => b.depth - a.depth);
+    for (const { c, depth } of todo) {
+      for (const qm of c.query.matches(loc.nodeAt(depth), { maxStartDepth: 0 })) {
+        const r = toMatch(c, qm, text, rebound);
+        if (!r) continue;
+        const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
+        if (seen.has(dup)) continue;
+        seen.add(dup);
+        out.push(r);
       }
     }
   }
