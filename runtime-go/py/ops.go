@@ -526,6 +526,11 @@ func Call1(f *Frame, c, a Object) (Object, *BaseException) {
 	if fn, ok := c.(*Function); ok && fn.nparams == 1 && len(fn.params) == 1 {
 		return fn.call1(f, a)
 	}
+	if t, ok := c.(*Type); ok {
+		if r, done, err := newPlain1(f, t, a); done {
+			return r, err
+		}
+	}
 	if c == Object(StrType) {
 		// str(int): *Int is exactly int or bool (subclass instances are
 		// not *Int), so the decimal text is the whole result
@@ -546,6 +551,11 @@ func Call2(f *Frame, c, a, b Object) (Object, *BaseException) {
 		fr.argBuf[0], fr.argBuf[1] = a, b
 		return fn.run(fr, fr.argBuf[:2])
 	}
+	if t, ok := c.(*Type); ok {
+		if r, done, err := newPlain2(f, t, a, b); done {
+			return r, err
+		}
+	}
 	return Call(f, c, []Object{a, b}, nil)
 }
 
@@ -558,6 +568,11 @@ func Call3(f *Frame, c, a, b, d Object) (Object, *BaseException) {
 		}
 		fr.argBuf[0], fr.argBuf[1], fr.argBuf[2] = a, b, d
 		return fn.run(fr, fr.argBuf[:3])
+	}
+	if t, ok := c.(*Type); ok {
+		if r, done, err := newPlain3(f, t, a, b, d); done {
+			return r, err
+		}
 	}
 	return Call(f, c, []Object{a, b, d}, nil)
 }
