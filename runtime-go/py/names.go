@@ -30,9 +30,22 @@ const noGen = ^uint64(0)
 // loadGlobalCached resolves name in globals then builtins, memoising the
 // result on the interned *Str (lock-free when nothing changed).
 func loadGlobalCached(globals *Dict, name *Str) Object {
-	if c := name.gcache.Load(); c != nil && c.globals == globals && c.gGen == globals.ht.gen.Load() &&
-		(!c.fromBuiltins || c.bGen == Builtins.ht.gen.Load()) {
-		return c.v
+	if c := name.gcache.Load(); c != nil && c.globals == globals {
+		if c.gGen == globals.ht.gen.Load() && (!c.fromBuiltins || c.bGen == Builtins.ht.gen.Load()) {
+			return c.v
+		}
+		// A stale record: the module keeps storing globals (a module-level
+		// loop calling this function), so every generation check would
+		// fail. Go through LoadName's entry record instead, which survives
+		// stores of values.
+		if c.slot != nil {
+			if v := c.loadSlot(globals, name); v != nil {
+				return v
+			}
+		}
+		if v := loadNameSlot(globals, name); v != nil {
+			return v
+		}
 	}
 	// watched before gen is read: any later mutation then bumps gen
 	globals.ht.watch()
