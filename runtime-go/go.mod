@@ -1,3 +1,3 @@
 module github.com/grumpy-audit/grumpy-audit/runtime-go
 
-go 1.23
+go 1.24

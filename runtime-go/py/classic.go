@@ -108,6 +108,9 @@ func (c *Class) SetAttr(f *Frame, name string, v Object) *BaseException {
 // Call instantiates: a new instance, then __init__.
 func (c *Class) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 	inst := &ClassicInstance{class: c, dict: NewDict()}
+	if c.lookup("__del__") != nil {
+		trackClassicDel(inst)
+	}
 	init := c.lookup("__init__")
 	if init == nil {
 		if len(args) > 0 || len(kw) > 0 {

@@ -20,6 +20,10 @@ type BaseException struct {
 	tb      []tbEntry // innermost first
 	classic *ClassicInstance
 	slots   []Object
+	// raised marks an exception raised by a raise statement, which CPython
+	// normalises to an instance; one set by the runtime keeps its message
+	// string as the value (what PyErr_WriteUnraisable shows).
+	raised bool
 }
 
 // Error implements Go's error.
@@ -525,6 +529,7 @@ func Raise(f *Frame, typ, val, tb Object) *BaseException {
 			e.tb = append(e.tb, tbo.entries[i])
 		}
 	}
+	e.raised = true
 	e.addTraceback(f)
 	return e
 }

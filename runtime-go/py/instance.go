@@ -35,6 +35,9 @@ func newInstance(t *Type) *Instance {
 	if len(t.slots) > 0 {
 		inst.slots = make([]Object, len(t.slots))
 	}
+	if !t.builtin && t.attrHooks().del != nil {
+		trackDel(inst)
+	}
 	return inst
 }
 

@@ -141,6 +141,7 @@ func runMain(entry string, args []string, moduleMode bool) int {
 			_ = setSoftspace(root, out, false)
 		}
 	}
+	finalizeAtExit(root)
 	flushStdFiles()
 	return status
 }

@@ -51,6 +51,7 @@ type typeCache struct {
 type attrHooks struct {
 	ver                                    uint64
 	getattribute, getattr, setattr, delatt Object
+	del                                    Object // __del__ (finalize.go)
 }
 
 func (t *Type) attrHooks() *attrHooks {
@@ -59,7 +60,7 @@ func (t *Type) attrHooks() *attrHooks {
 		return h
 	}
 	h := &attrHooks{ver: ver, getattribute: userLookup(t, "__getattribute__"), getattr: userLookup(t, "__getattr__"),
-		setattr: userLookup(t, "__setattr__"), delatt: userLookup(t, "__delattr__")}
+		setattr: userLookup(t, "__setattr__"), delatt: userLookup(t, "__delattr__"), del: userLookup(t, "__del__")}
 	t.hooks.Store(h)
 	return h
 }

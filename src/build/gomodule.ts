@@ -33,7 +33,7 @@ export function stdlibDirStatement(): string {
   return lib ? `\tpy.StdlibDir = ${JSON.stringify(lib)}\n` : '';
 }
 
-export function writeGoModule(root: string, packages: GoPackage[], main: string, natives: string[] = [], goVersion = '1.23'): void {
+export function writeGoModule(root: string, packages: GoPackage[], main: string, natives: string[] = [], goVersion = '1.24'): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   writeFileSync(path.join(root, 'go.mod'),

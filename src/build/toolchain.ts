@@ -1,4 +1,4 @@
-// Finds the Go toolchain and checks it is new enough for the generated code (iter.Pull needs 1.23).
+// Finds the Go toolchain and checks it is new enough for the generated code (iter.Pull needs 1.23; weak pointers and finalizer-driven __del__ need 1.24).
 
 import { execFileSync } from 'node:child_process';
 
@@ -7,7 +7,7 @@ export interface GoToolchain {
   version: string;
 }
 
-const MIN_MINOR = 23;
+const MIN_MINOR = 24;
 
 let cached: GoToolchain | string | undefined;
 

@@ -76,7 +76,7 @@ function writeModule(goDir: string, packages: readonly TranspiledPackage[]): voi
   rmSync(path.join(goDir, 'm'), { recursive: true, force: true });
   copyRuntime(path.join(goDir, 'runtime-go'));
   writeFileSync(path.join(goDir, 'go.mod'),
-    `module ${APP_MODULE}\n\ngo 1.23\n\nrequire ${RUNTIME_MODULE} v0.0.0\n\nreplace ${RUNTIME_MODULE} => ./runtime-go\n`);
+    `module ${APP_MODULE}\n\ngo 1.24\n\nrequire ${RUNTIME_MODULE} v0.0.0\n\nreplace ${RUNTIME_MODULE} => ./runtime-go\n`);
   for (const p of packages) {
     const dir = path.join(goDir, packageDirFor(p.goPackage));
     mkdirSync(dir, { recursive: true });

@@ -1,7 +1,3 @@
-//go:build go1.24
-
-// (weak pointers and runtime.AddCleanup need Go 1.24; go.mod says 1.23.)
-
 // Package weakref is the basic part of CPython 2.7's _weakref module, on
 // Go's weak pointers (package weak) and runtime.AddCleanup.
 //

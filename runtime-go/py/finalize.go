@@ -1,0 +1,269 @@
+package py
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+	"weak"
+)
+
+// __del__. CPython calls __del__ when an object's reference count drops
+// to zero; Go has no reference counts, so an instance of a class that
+// defines __del__ when the instance is made gets a Go finalizer instead.
+// The finalizer only queues the instance; its __del__ then runs on a
+// Python thread: the main thread at its next call boundary while the
+// program is single-threaded, else one dedicated goroutine. Errors are
+// reported as PyErr_WriteUnraisable does ("Exception ... in <bound
+// method C.__del__ of ...> ignored"). The finalizer passes the instance
+// itself, so __del__ may resurrect it; it runs at most once per instance
+// (CPython 2 would call it again when a resurrected object dies again).
+// Instances in a reference cycle are never finalized by Go, as CPython 2.7
+// never collects a cycle with a __del__ (gc.garbage).
+// At exit, finalizeAtExit mimics PyImport_Cleanup's clearing of __main__'s
+// globals so that objects they held get their __del__ in a similar order.
+
+// delEntry tracks one instance awaiting its finalizer: the weak pointer
+// clears when Go finds the instance unreachable, done is set once the
+// finalizer has queued it.
+type delEntry struct {
+	unreachable func() bool
+	done        atomic.Bool
+	seq         uint64
+}
+
+// pendingDel is an instance whose finalizer ran; seq (its creation order)
+// makes the order of a batch found dead together deterministic.
+type pendingDel struct {
+	seq uint64
+	o   Object
+}
+
+var (
+	delMu      sync.Mutex
+	delLive    = map[*delEntry]struct{}{}
+	delPending []pendingDel
+	delSeq     uint64
+	delKick    = make(chan struct{}, 1)
+	delWorker  sync.Once
+	delRunning sync.WaitGroup
+)
+
+func newDelEntry(unreachable func() bool) *delEntry {
+	e := &delEntry{unreachable: unreachable}
+	delMu.Lock()
+	delSeq++
+	e.seq = delSeq
+	delLive[e] = struct{}{}
+	delMu.Unlock()
+	return e
+}
+
+// trackDel arranges for inst's __del__ to run once Go collects it.
+func trackDel(inst *Instance) {
+	wp := weak.Make(inst)
+	e := newDelEntry(func() bool { return wp.Value() == nil })
+	runtime.SetFinalizer(inst, func(o *Instance) { queueDel(e, o) })
+}
+
+func trackClassicDel(inst *ClassicInstance) {
+	wp := weak.Make(inst)
+	e := newDelEntry(func() bool { return wp.Value() == nil })
+	runtime.SetFinalizer(inst, func(o *ClassicInstance) { queueDel(e, o) })
+}
+
+// queueDel runs on Go's finalizer goroutine: it must not run Python code.
+func queueDel(e *delEntry, o Object) {
+	delMu.Lock()
+	delete(delLive, e)
+	delPending = append(delPending, pendingDel{e.seq, o})
+	delMu.Unlock()
+	e.done.Store(true)
+	RunDetached(kickDels)
+}
+
+// kickDels runs the queued __del__ calls: on the calling Python thread
+// while single-threaded (RunDetached queued it there), else on the
+// dedicated __del__ goroutine.
+func kickDels() {
+	if !threaded.Load() {
+		runDels(&Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread})
+		return
+	}
+	delWorker.Do(func() {
+		go func() {
+			f := NewRootFrame()
+			for range delKick {
+				runDels(f)
+			}
+		}()
+	})
+	select {
+	case delKick <- struct{}{}:
+	default:
+	}
+}
+
+// runDels calls __del__ on every queued instance.
+func runDels(f *Frame) {
+	for {
+		delMu.Lock()
+		q := delPending
+		delPending = nil
+		if len(q) > 0 {
+			delRunning.Add(1)
+		}
+		delMu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		sort.Slice(q, func(i, j int) bool { return q[i].seq < q[j].seq })
+		for i := range q {
+			o := q[i].o
+			q[i].o = nil
+			callDel(f, o)
+		}
+		delRunning.Done()
+	}
+}
+
+// callDel is slot_tp_del / instance_dealloc's call of __del__.
+func callDel(f *Frame, o Object) {
+	var bound Object
+	var err *BaseException
+	switch v := o.(type) {
+	case *Instance:
+		m := userLookup(v.typ, "__del__")
+		if m == nil {
+			return
+		}
+		bound, err = descrGet(f, m, v, v.typ)
+	case *ClassicInstance:
+		var found bool
+		bound, found, err = v.getAttrNoHook(f, "__del__")
+		if !found && err == nil {
+			return
+		}
+	}
+	if err == nil {
+		_, err = Call(f, bound, nil, nil)
+	}
+	if err != nil {
+		writeUnraisable(f, err, bound)
+	}
+}
+
+// writeUnraisable prints PyErr_WriteUnraisable's line for err, raised
+// while calling obj, to sys.stderr.
+func writeUnraisable(f *Frame, err *BaseException, obj Object) {
+	s := "Exception "
+	if err.classic != nil {
+		s += err.classic.class.name
+	} else {
+		if m := err.typ.module; m != "" && m != "exceptions" {
+			s += m + "."
+		}
+		s += err.typ.name
+	}
+	var val Object = err
+	if err.classic != nil {
+		val = err.classic
+	} else if !err.raised && len(err.args.elems) == 1 {
+		val = err.args.elems[0] // the message string the runtime set
+	}
+	if r, rerr := Repr(f, val); rerr == nil {
+		s += ": " + r.s
+	}
+	s += " in "
+	if obj != nil {
+		if r, rerr := Repr(f, obj); rerr == nil {
+			s += r.s
+		}
+	}
+	writeStderr(f, s+" ignored\n")
+}
+
+// finalizeAtExit runs the __del__ methods CPython runs at interpreter exit,
+// when anything with a __del__ is still alive: first those of instances
+// already unreachable (CPython ran them when they died), then, as
+// PyImport_Cleanup does, it sets __main__'s globals to None (names with a
+// single leading underscore first, then all but __builtins__, in dict
+// order), collecting after each so that the instances a name held are
+// finalized before the next name is cleared; then the other modules'
+// globals. Objects still reachable from elsewhere (sys, builtins, cycles)
+// are not finalized, as in CPython.
+func finalizeAtExit(f *Frame) {
+	if !anyDelLive() {
+		return
+	}
+	collectDels(f)
+	main, _ := SysModule.dict.getStr("modules").(*Dict)
+	if main == nil {
+		return
+	}
+	clear := func(m *Module, each bool) {
+		d := m.dict
+		for pass := 0; pass < 2 && anyDelLive(); pass++ {
+			// only the keys: a snapshot of the values would keep them alive
+			keys, _ := d.Entries()
+			for _, key := range keys {
+				k, ok := key.(*Str)
+				if !ok || d.getStr(k.s) == None {
+					continue
+				}
+				single := len(k.s) > 0 && k.s[0] == '_' && (len(k.s) == 1 || k.s[1] != '_')
+				if (pass == 0 && !single) || k.s == "__builtins__" {
+					continue
+				}
+				d.setStr(k.s, None)
+				if each {
+					collectDels(f)
+				}
+			}
+		}
+	}
+	if m, ok := main.getStr("__main__").(*Module); ok {
+		clear(m, true)
+		main.setStr("__main__", None)
+	}
+	for _, e := range main.ht.entries() {
+		if !anyDelLive() {
+			return
+		}
+		if m, ok := e.value.(*Module); ok && m != SysModule && m != BuiltinModule {
+			clear(m, false)
+			collectDels(f)
+		}
+	}
+}
+
+func anyDelLive() bool {
+	delMu.Lock()
+	defer delMu.Unlock()
+	return len(delLive) > 0 || len(delPending) > 0
+}
+
+// collectDels collects, waits until the finalizers of every tracked
+// instance found unreachable have queued it, then runs their __del__ on f.
+func collectDels(f *Frame) {
+	runtime.GC()
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		waiting := false
+		delMu.Lock()
+		for e := range delLive {
+			if e.unreachable() && !e.done.Load() {
+				waiting = true
+				break
+			}
+		}
+		delMu.Unlock()
+		if !waiting || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+	runDels(f)
+	delRunning.Wait() // a batch the __del__ goroutine took
+}
