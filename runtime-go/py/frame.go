@@ -70,6 +70,8 @@ type threadState struct {
 	// reuse by the next call on this thread: a call then allocates
 	// nothing. Only the goroutine running the thread touches it.
 	free []*Frame
+	// ints is this thread's block for newIntF (see intSlab in int.go).
+	ints []Int
 }
 
 // maxFreeFrames bounds the frames a thread keeps for reuse.

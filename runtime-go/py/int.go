@@ -64,6 +64,26 @@ var intSlab []Int
 
 const intSlabLen = 32
 
+// newIntF is NewInt for a caller running f: in threaded mode too, it
+// carves the int from a block of f's thread, which only the goroutine
+// running that thread touches (as with its free frames).
+func newIntF(f *Frame, v int64) *Int {
+	if v >= smallIntMin && v <= smallIntMax {
+		return &smallInts[v-smallIntMin]
+	}
+	if !threaded.Load() || f == nil || f.thread == nil {
+		return allocInt(v)
+	}
+	ts := f.thread
+	if len(ts.ints) == 0 {
+		ts.ints = make([]Int, intSlabLen)
+	}
+	p := &ts.ints[0]
+	ts.ints = ts.ints[1:]
+	p.v = v
+	return p
+}
+
 func allocInt(v int64) *Int {
 	if threaded.Load() {
 		return &Int{v: v}

@@ -81,7 +81,7 @@ func (it *xrangeIter) Next(f *Frame) (Object, *BaseException) {
 	v := it.next
 	it.next += it.step
 	it.left--
-	return NewInt(v), nil
+	return newIntF(f, v), nil
 }
 
 // Enumerate is enumerate(iterable, start).
