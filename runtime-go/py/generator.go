@@ -162,6 +162,47 @@ func flipRunningSteps() {
 
 // resumeStep is resume for state-machine generators.
 func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
+	c := g.genCore
+	// (threaded first: the fields are guarded by busy then)
+	if threaded.Load() || thrown != nil || c.stepRunning || !c.started || c.finished {
+		return g.resumeStepSlow(f, sent, thrown)
+	}
+	// The common case, a suspended generator resumed by next() or send()
+	// in single-threaded mode: lockStep and the checks below, minus the
+	// branches that cannot apply.
+	c.stepRunning = true
+	runningSteps = append(runningSteps, c)
+	fr := c.frame
+	if fr.Back != f {
+		fr.Back = f
+	}
+	if f != nil && (fr.thread != f.thread || fr.depth != f.depth+1) {
+		fr.depth = f.depth + 1
+		fr.thread = f.thread
+	}
+	v, err := c.step(fr, g, sent)
+	if v == nil {
+		c.finished = true
+		err = stepEnded(fr, err)
+	}
+	c.unlockStep(false)
+	return v, err
+}
+
+// stepEnded is the exception a finished state-machine body raises: its
+// own with the generator's frame in the traceback, none for a
+// StopIteration that leaves it (as in 2.7, that just ends iteration).
+func stepEnded(fr *Frame, err *BaseException) *BaseException {
+	if err != nil {
+		err.addTraceback(fr)
+		if err.IsInstance(StopIterationType) && err.classic == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func (g *Generator) resumeStepSlow(f *Frame, sent Object, thrown *BaseException) (Object, *BaseException) {
 	ok, viaBusy := g.lockStep()
 	if !ok {
 		return nil, NewValueError("generator already executing")
@@ -201,12 +242,7 @@ func (g *Generator) resumeStep(f *Frame, sent Object, thrown *BaseException) (Ob
 	v, err := g.step(fr, g, sent)
 	if v == nil {
 		g.finished = true
-		if err != nil {
-			err.addTraceback(fr)
-			if err.IsInstance(StopIterationType) && err.classic == nil {
-				err = nil
-			}
-		}
+		err = stepEnded(fr, err)
 	}
 	g.unlockStep(viaBusy)
 	return v, err
