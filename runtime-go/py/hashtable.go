@@ -35,7 +35,7 @@ type hashtable struct {
 // bump records a mutation for the global-name caches; call it with mu held.
 func (h *hashtable) bump() {
 	if h.watched.Load() {
-		h.gen.Add(1)
+		plainAdd(&h.gen, 1)
 	}
 }
 

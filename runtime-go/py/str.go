@@ -86,7 +86,7 @@ func (s *Str) hash() int64 {
 		return h
 	}
 	h := strHash(s.s)
-	s.h.Store(h)
+	plainStoreInt64(&s.h, h)
 	return h
 }
 

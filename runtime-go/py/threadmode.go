@@ -3,6 +3,7 @@ package py
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Single-threaded mode. Without a GIL, every built-in operation on a
@@ -72,6 +73,29 @@ func (l *plock) Unlock() {
 func (l *plock) unlockSlow() {
 	l.held = false
 	l.mu.Unlock()
+}
+
+// An atomic store or add is a locked instruction (an xchg or lock xadd on
+// amd64, ~20 cycles); a value that only one goroutine can touch needs
+// neither. plainAdd and plainStoreInt64 write such a value (a generation
+// counter, a cached hash) plainly in single-threaded mode; readers keep
+// using atomic loads, which see the writes: they run on the same
+// goroutine, or after EnableThreads, which happens after them. (The
+// atomic types hold just the value: the pointer casts address it.)
+func plainAdd(c *atomic.Uint64, d uint64) {
+	if threaded.Load() {
+		c.Add(d)
+		return
+	}
+	*(*uint64)(unsafe.Pointer(c)) += d
+}
+
+func plainStoreInt64(c *atomic.Int64, v int64) {
+	if threaded.Load() {
+		c.Store(v)
+		return
+	}
+	*(*int64)(unsafe.Pointer(c)) = v
 }
 
 var (
