@@ -58,7 +58,15 @@ export class FactsPool {
   constructor(opts: { threads?: number; events?: EventSink; expectedChars?: number } = {}) {
     this.threads = Math.max(1, opts.threads ?? availableParallelism());
     this.events = opts.events ?? silentSink;
-    if (this.threads > 1 && (opts.expectedChars ?? 0) >= MIN_CHARS_FOR_THREADS) this.startWorkers();
+    this.expect(opts.expectedChars ?? 0);
+  }
+
+  /**
+   * This much Python source is known to be coming (e.g. counted while the fingerprint lists the
+   * repository, before any file is read): enough of it starts the workers now.
+   */
+  expect(chars: number): void {
+    if (!this.started && this.threads > 1 && chars >= MIN_CHARS_FOR_THREADS) this.startWorkers();
   }
 
   /** Queues one file; returns its index in finish()'s result. */

@@ -19,6 +19,8 @@ export interface FingerprintInput {
   rulesDir: string;
   /** Excluded from the listing when it lies inside the repository (it changes on every run). */
   cacheDir: string;
+  /** Called with the running total of .py bytes listed so far. */
+  onPythonBytes?: (bytes: number) => void;
 }
 
 export interface Fingerprint {
@@ -37,13 +39,21 @@ export async function repositoryFingerprint(input: FingerprintInput): Promise<Fi
   const rel = path.relative(root, path.resolve(input.cacheDir));
   const ignore = [...(input.include && input.include.length > 0 ? [] : DEFAULT_EXCLUDES), ...(input.exclude ?? [])];
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
-  const entries = await fg('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore, stats: true });
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries: fg.Entry[] = [];
   let pythonBytes = 0;
+  // Streamed, so that onPythonBytes hears about a big repository while the listing goes on.
+  for await (const item of fg.stream('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore, stats: true })) {
+    const e = item as unknown as fg.Entry;
+    entries.push(e);
+    if (e.stats && e.path.endsWith('.py')) {
+      pythonBytes += e.stats.size;
+      input.onPythonBytes?.(pythonBytes);
+    }
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of entries) {
     const s = e.stats as Stats | undefined;
     h.update(`${e.path}\0${s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.mode}` : '?'}\n`);
-    if (s && e.path.endsWith('.py')) pythonBytes += s.size;
   }
   return { hash: h.digest('hex'), pythonBytes };
 }

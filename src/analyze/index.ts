@@ -7,7 +7,7 @@ import { SCHEMA_VERSION, type AuditJson, type FindingCategory, type ModuleRecord
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { discover, type SourceFile } from '../discover/index.js';
 import { debug, info, silentSink, type EventSink } from '../events.js';
-import { FactsCache, loadResult, saveResult, type CachedFacts } from '../state/cache.js';
+import { FactsCache, hasStoredResult, loadResult, saveResult, type CachedFacts } from '../state/cache.js';
 import { toolVersion } from '../version.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { collectFindings, type FileForRules } from './findings.js';
@@ -46,17 +46,30 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   if (opts.cacheDir === false) return analyzeFresh(repo, opts, pack);
   const cacheDir = opts.cacheDir ?? path.join(realpathSync(path.resolve(repo)), '.grumpy-audit', 'cache');
   const lap = stageClock(opts.events ?? silentSink);
-  const { hash: fingerprint, pythonBytes } = await repositoryFingerprint({
-    repo, include: opts.include, exclude: opts.exclude, roots: opts.roots, rulesHash: pack.hash, rulesDir: defaultRulesDir(), cacheDir,
-  });
-  lap('fingerprint');
-  const stored = loadResult<Pick<Analysis, 'audit' | 'diagnostics'>>(cacheDir, fingerprint);
-  if (stored) {
-    info(opts.events ?? silentSink, 'analyze', 'nothing changed since the last scan: reusing its result');
-    return { ...stored, pack, cacheHits: 0, parsed: 0, reusedResult: true };
+  // Something will have to be parsed unless a previous result can be reused: let the workers boot
+  // (tree-sitter, rule queries) while the fingerprint and discover list and read. With no previous
+  // result at all, they start as soon as the listing shows enough Python to be worth them.
+  const pool = new FactsPool({ threads: opts.threads, events: opts.events });
+  const first = !hasStoredResult(cacheDir);
+  let fingerprint: string;
+  try {
+    const fp = await repositoryFingerprint({
+      repo, include: opts.include, exclude: opts.exclude, roots: opts.roots, rulesHash: pack.hash, rulesDir: defaultRulesDir(), cacheDir,
+      ...(first ? { onPythonBytes: (n: number) => pool.expect(n) } : {}),
+    });
+    fingerprint = fp.hash;
+    lap('fingerprint');
+    const stored = first ? undefined : loadResult<Pick<Analysis, 'audit' | 'diagnostics'>>(cacheDir, fingerprint);
+    if (stored) {
+      await pool.close();
+      info(opts.events ?? silentSink, 'analyze', 'nothing changed since the last scan: reusing its result');
+      return { ...stored, pack, cacheHits: 0, parsed: 0, reusedResult: true };
+    }
+    pool.expect(fp.pythonBytes);
+  } catch (e) {
+    await pool.close();
+    throw e;
   }
-  // Something has to be parsed: let the workers boot (tree-sitter, rule queries) while discover lists and reads.
-  const pool = new FactsPool({ threads: opts.threads, events: opts.events, expectedChars: pythonBytes });
   let result: Analysis;
   try {
     result = await analyzeFresh(repo, { ...opts, cacheDir }, pack, pool);

@@ -2,7 +2,7 @@
 // one tool version and one rule pack. It is a single file read and written in one go, because a
 // warm scan of a big repository must load it in a few milliseconds, not open a file per module.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { diag, type Diagnostic } from '../diagnostics.js';
@@ -94,6 +94,11 @@ const RESULT_FILE = 'result-v1.bin';
 export interface StoredResult<T> {
   fingerprint: string;
   value: T;
+}
+
+/** Whether a previous result exists at all (whatever its fingerprint): a cheap early hint. */
+export function hasStoredResult(dir: string): boolean {
+  return existsSync(path.join(dir, RESULT_FILE));
 }
 
 export function loadResult<T>(dir: string, fingerprint: string): T | undefined {
