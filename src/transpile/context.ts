@@ -62,6 +62,15 @@ export class ModuleCtx {
     return name;
   }
 
+  private sites = 0;
+
+  /** A package-level py.AttrSite: the cache of one attribute load or store (attrsite.go). */
+  site(): string {
+    const name = `as${++this.sites}`;
+    this.consts.push(`${name} py.AttrSite`);
+    return name;
+  }
+
   strConst(bytes: string): string {
     return this.constant(`s:${bytes}`, `py.NewStr(${goBytes(bytes)})`);
   }

@@ -44,7 +44,9 @@ export function truth(b: Body, e: A.expr): string {
   if (e._type === 'Compare' && e.ops.length === 1) {
     const op = e.ops[0]!._type;
     const rich: Partial<Record<A.CmpOpName, string>> = { Eq: 'EQ', NotEq: 'NE', Lt: 'LT', LtE: 'LE', Gt: 'GT', GtE: 'GE' };
-    const unboxed = (x: A.expr): boolean => numOpOf(b, x) !== null || isNumLocal(b, x);
+    // (A number literal too: `x > 1000` compares two plain ints without the generic dispatch.)
+    const unboxed = (x: A.expr): boolean => numOpOf(b, x) !== null || isNumLocal(b, x) ||
+      (x._type === 'Num' && (x.n.kind === 'int' || x.n.kind === 'float'));
     if (rich[op] && (unboxed(e.left) || unboxed(e.comparators[0]!))) {
       const l = numExpr(b, e.left);
       const r = numExpr(b, e.comparators[0]!);
@@ -225,7 +227,7 @@ export function expr(b: Body, e: A.expr): string {
     case 'Name': return loadName(b, e.id, e);
     case 'Attribute': {
       const o = expr(b, e.value);
-      return call(b, `py.GetAttrStr(f, ${o}, ${nameConst(b, e.attr)})`);
+      return call(b, `py.GetAttrSite(f, ${o}, ${nameConst(b, e.attr)}, &${b.mod.site()})`);
     }
     case 'Subscript': return subscript(b, e);
     case 'BinOp': {
@@ -566,7 +568,7 @@ export function assign(b: Body, target: A.expr, value: string): void {
     case 'Name': storeName(b, target.id, value); return;
     case 'Attribute': {
       const o = expr(b, target.value);
-      run(b, `py.SetAttrStr(f, ${o}, ${nameConst(b, target.attr)}, ${value})`);
+      run(b, `py.SetAttrSite(f, ${o}, ${nameConst(b, target.attr)}, ${value}, &${b.mod.site()})`);
       return;
     }
     case 'Subscript': {

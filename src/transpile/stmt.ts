@@ -139,9 +139,9 @@ function augAssign(b: Body, st: A.AugAssign): void {
   }
   if (t._type === 'Attribute') {
     const o = expr(b, t.value);
-    const cur = call(b, `py.GetAttrStr(f, ${o}, ${nameConst(b, t.attr)})`);
+    const cur = call(b, `py.GetAttrSite(f, ${o}, ${nameConst(b, t.attr)}, &${b.mod.site()})`);
     const r = inplace(b, st, fn, cur);
-    run(b, `py.SetAttrStr(f, ${o}, ${nameConst(b, t.attr)}, ${r})`);
+    run(b, `py.SetAttrSite(f, ${o}, ${nameConst(b, t.attr)}, ${r}, &${b.mod.site()})`);
     return;
   }
   if (t._type === 'Subscript') {

@@ -1,0 +1,109 @@
+package py
+
+import "unsafe"
+
+// Attribute sites (CODEGEN.md §4). Each `o.name` load or store in
+// generated code owns an AttrSite that remembers, for the class it last
+// saw, the slot of the instance dict's table where name was found.
+// Instances of one class that set their attributes in the same order have
+// the same table layout, so the next access checks that slot's key first
+// and skips the class lookup, the hook check and the dict probe. The
+// remembered facts about the class (no __getattribute__ or __setattr__,
+// no data descriptor for name) hold while typeVersion is unchanged, which
+// every class-dict change bumps; the slot is trusted only when it still
+// holds name itself. Sites are used only in single-threaded mode (they are
+// plain memory shared by every caller).
+
+// AttrSite is the cache of one attribute access site; its zero value is
+// empty.
+type AttrSite struct {
+	typ *Type
+	ver uint64
+	idx int
+}
+
+// GetAttrSite is GetAttrStr(f, o, name) through the site's cache.
+func GetAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseException) {
+	if inst, ok := o.(*Instance); ok && inst.typ == c.typ && inst.dict != nil && c.ver == typeVersion.Load() && !threaded.Load() {
+		if t := inst.dict.ht.table; c.idx < len(t) && t[c.idx].key == Object(name) {
+			return t[c.idx].value, nil
+		}
+	}
+	return getAttrSite(f, o, name, c)
+}
+
+// getAttrSite is GetAttrStr's instance path, remembering the slot when the
+// value comes from the instance dict.
+func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseException) {
+	inst, ok := o.(*Instance)
+	if !ok || inst.dict == nil || threaded.Load() {
+		return GetAttrStr(f, o, name)
+	}
+	t := inst.typ
+	ver := typeVersion.Load()
+	if t.attrHooks().getattribute != nil {
+		return GetAttr(f, o, name.s)
+	}
+	d := t.lookupStr(name)
+	if d != nil && isDataDescr(d) {
+		return descrGet(f, d, inst, t)
+	}
+	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil {
+		if ep.key == Object(name) {
+			c.typ, c.ver, c.idx = t, ver, entryIndex(&inst.dict.ht, ep)
+		}
+		return ep.value, nil
+	}
+	// findStr's nil may also be a same-hash key of another type
+	if v := inst.dict.getStrH(name.s, name.hash()); v != nil {
+		return v, nil
+	}
+	if d != nil {
+		return descrGet(f, d, inst, t)
+	}
+	return GetAttr(f, o, name.s)
+}
+
+// SetAttrSite is SetAttrStr(f, o, name, v) through the site's cache.
+func SetAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseException {
+	if inst, ok := o.(*Instance); ok && inst.typ == c.typ && inst.dict != nil && c.ver == typeVersion.Load() && !threaded.Load() {
+		if t := inst.dict.ht.table; c.idx < len(t) && t[c.idx].key == Object(name) {
+			// setStrObj's rebinding of an existing key
+			t[c.idx].value = v
+			inst.dict.ht.bump()
+			return nil
+		}
+	}
+	return setAttrSite(f, o, name, v, c)
+}
+
+// setAttrSite is SetAttrStr's instance path, remembering the slot when an
+// existing instance-dict entry is rebound (a new key's slot is no use to
+// the next instance, whose dict does not have it yet).
+func setAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseException {
+	inst, ok := o.(*Instance)
+	if !ok || v == nil || inst.dict == nil || threaded.Load() || name.s == "__class__" {
+		return SetAttrStr(f, o, name, v)
+	}
+	t := inst.typ
+	ver := typeVersion.Load()
+	if t.attrHooks().setattr != nil {
+		return SetAttrStr(f, o, name, v)
+	}
+	if d := t.lookupStr(name); d != nil && isDataDescr(d) {
+		return SetAttrStr(f, o, name, v)
+	}
+	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil && ep.key == Object(name) {
+		ep.value = v
+		inst.dict.ht.bump()
+		c.typ, c.ver, c.idx = t, ver, entryIndex(&inst.dict.ht, ep)
+		return nil
+	}
+	inst.dict.setStrObj(name, v)
+	return nil
+}
+
+// entryIndex is ep's position in h's table.
+func entryIndex(h *hashtable, ep *htEntry) int {
+	return int((uintptr(unsafe.Pointer(ep)) - uintptr(unsafe.Pointer(&h.table[0]))) / unsafe.Sizeof(htEntry{}))
+}
