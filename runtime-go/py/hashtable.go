@@ -297,8 +297,10 @@ func (h *hashtable) resize(minused int) {
 		copy(oldCopy, old)
 		old = oldCopy
 	}
+	// the inline table is cleared either way: stale entries left in it
+	// would keep their keys and values alive (and __del__ from running)
+	h.small = [8]htEntry{}
 	if newsize == htMinSize {
-		h.small = [8]htEntry{}
 		h.table = h.small[:]
 	} else {
 		h.table = make([]htEntry, newsize)
