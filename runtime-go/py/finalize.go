@@ -217,6 +217,10 @@ func finalizeAtExit(f *Frame) {
 					continue
 				}
 				d.setStr(k.s, None)
+				// LoadGlobal's memo on the name would keep the old value alive
+				if c := k.gcache.Load(); c != nil && c.globals == d {
+					k.gcache.CompareAndSwap(c, nil)
+				}
 				if each {
 					collectDels(f)
 				}
