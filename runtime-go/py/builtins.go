@@ -774,6 +774,37 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		if a, ok := acc.(*Int); ok && a != True && a != False {
+			// exact ints add up unboxed while they fit, as in CPython's
+			// sum: no int object per partial sum
+			s, added := a.v, false
+			for {
+				v, err := Next(f, it)
+				if err != nil {
+					return nil, err
+				}
+				if v == nil {
+					if !added {
+						return acc, nil
+					}
+					return NewInt(s), nil
+				}
+				if x, ok := v.(*Int); ok {
+					if t := s + x.v; (t > s) == (x.v > 0) {
+						s, added = t, true
+						continue
+					}
+				}
+				// an overflow or another type: on with objects
+				if added {
+					acc = NewInt(s)
+				}
+				if acc, err = Add(f, acc, v); err != nil {
+					return nil, err
+				}
+				break
+			}
+		}
 		for {
 			v, err := Next(f, it)
 			if err != nil {
