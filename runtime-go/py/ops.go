@@ -45,7 +45,15 @@ func Sub(f *Frame, a, b Object) (Object, *BaseException) {
 }
 
 // Mul is a * b.
-func Mul(f *Frame, a, b Object) (Object, *BaseException) { return binaryOp(f, OpMul, a, b) }
+func Mul(f *Frame, a, b Object) (Object, *BaseException) {
+	if x, ok := a.(*Int); ok {
+		// operands of 32 bits cannot overflow 64
+		if y, ok := b.(*Int); ok && x.v == int64(int32(x.v)) && y.v == int64(int32(y.v)) {
+			return NewInt(x.v * y.v), nil
+		}
+	}
+	return binaryOp(f, OpMul, a, b)
+}
 
 // Div is Python 2's classic a / b (floor for ints).
 func Div(f *Frame, a, b Object) (Object, *BaseException) { return binaryOp(f, OpDiv, a, b) }
