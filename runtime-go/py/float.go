@@ -28,7 +28,29 @@ func NewFloat(v float64) *Float {
 	if v == 1 {
 		return floatOne
 	}
-	return &Float{v}
+	return allocFloat(v)
+}
+
+// floatSlab is the Floats not yet handed out of the current block: in
+// single-threaded mode a float is carved from a block of floatSlabLen, one
+// Go allocation instead of one per float (CPython keeps a float free list
+// for the same reason), as allocInt does for ints. A block stays alive
+// while any of its floats does.
+var floatSlab []Float
+
+const floatSlabLen = 32
+
+func allocFloat(v float64) *Float {
+	if threaded.Load() {
+		return &Float{v}
+	}
+	if len(floatSlab) == 0 {
+		floatSlab = make([]Float, floatSlabLen)
+	}
+	p := &floatSlab[0]
+	floatSlab = floatSlab[1:]
+	p.v = v
+	return p
 }
 
 // Type implements Object.
