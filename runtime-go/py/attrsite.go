@@ -15,18 +15,49 @@ import "unsafe"
 // plain memory shared by every caller).
 
 // AttrSite is the cache of one attribute access site; its zero value is
-// empty.
+// empty. It has two entries, so a site that sees instances of a class and
+// of its subclass in turn (a method both inherit) keeps hitting.
 type AttrSite struct {
+	e    [2]attrSiteEntry
+	next uint8 // the entry to replace next
+}
+
+type attrSiteEntry struct {
 	typ *Type
 	ver uint64
 	idx int
 }
 
+// slot returns the index of the table slot the site remembers for inst's
+// class, or -1.
+func (c *AttrSite) slot(inst *Instance, name *Str) int {
+	ver := typeVersion.Load()
+	t := inst.dict.ht.table
+	for i := range c.e {
+		if e := &c.e[i]; e.typ == inst.typ && e.ver == ver && e.idx < len(t) && t[e.idx].key == Object(name) {
+			return e.idx
+		}
+	}
+	return -1
+}
+
+// remember records idx as the slot for class t at version ver.
+func (c *AttrSite) remember(t *Type, ver uint64, idx int) {
+	for i := range c.e {
+		if e := &c.e[i]; e.typ == t || e.typ == nil || e.ver != ver {
+			*e = attrSiteEntry{typ: t, ver: ver, idx: idx}
+			return
+		}
+	}
+	c.e[c.next] = attrSiteEntry{typ: t, ver: ver, idx: idx}
+	c.next ^= 1
+}
+
 // GetAttrSite is GetAttrStr(f, o, name) through the site's cache.
 func GetAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseException) {
-	if inst, ok := o.(*Instance); ok && inst.typ == c.typ && inst.dict != nil && c.ver == typeVersion.Load() && !threaded.Load() {
-		if t := inst.dict.ht.table; c.idx < len(t) && t[c.idx].key == Object(name) {
-			return t[c.idx].value, nil
+	if inst, ok := o.(*Instance); ok && inst.dict != nil && !threaded.Load() {
+		if i := c.slot(inst, name); i >= 0 {
+			return inst.dict.ht.table[i].value, nil
 		}
 	}
 	return getAttrSite(f, o, name, c)
@@ -50,7 +81,7 @@ func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseExcep
 	}
 	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil {
 		if ep.key == Object(name) {
-			c.typ, c.ver, c.idx = t, ver, entryIndex(&inst.dict.ht, ep)
+			c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
 		}
 		return ep.value, nil
 	}
@@ -66,10 +97,10 @@ func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseExcep
 
 // SetAttrSite is SetAttrStr(f, o, name, v) through the site's cache.
 func SetAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseException {
-	if inst, ok := o.(*Instance); ok && inst.typ == c.typ && inst.dict != nil && c.ver == typeVersion.Load() && !threaded.Load() {
-		if t := inst.dict.ht.table; c.idx < len(t) && t[c.idx].key == Object(name) {
+	if inst, ok := o.(*Instance); ok && inst.dict != nil && v != nil && !threaded.Load() {
+		if i := c.slot(inst, name); i >= 0 {
 			// setStrObj's rebinding of an existing key
-			t[c.idx].value = v
+			inst.dict.ht.table[i].value = v
 			inst.dict.ht.bump()
 			return nil
 		}
@@ -96,7 +127,7 @@ func setAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseExce
 	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil && ep.key == Object(name) {
 		ep.value = v
 		inst.dict.ht.bump()
-		c.typ, c.ver, c.idx = t, ver, entryIndex(&inst.dict.ht, ep)
+		c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
 		return nil
 	}
 	inst.dict.setStrObj(name, v)
