@@ -60,11 +60,30 @@ export function truth(b: Body, e: A.expr): string {
     if (op === 'NotIn') return `!${call(b, `py.Contains(f, ${r}, ${l})`)}`;
     return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
   }
+  if (e._type === 'BoolOp') return boolTruth(b, e);
   if (numOpOf(b, e) || isNumLocal(b, e)) return call(b, `py.NumTruth(f, ${numExpr(b, e)})`);
   const v = expr(b, e);
   const t = b.mod.fresh();
   b.p.line(`${t}, err := py.IsTrue(f, ${v})`);
   b.check();
+  return t;
+}
+
+/**
+ * `a or b` / `a and b` as a test: each operand's truth is taken once and short-circuits in Go, as
+ * CPython's peephole-optimised jumps do (never the truth of the value the BoolOp would return).
+ */
+function boolTruth(b: Body, e: A.BoolOp): string {
+  const t = b.mod.fresh();
+  b.p.line(`var ${t} bool`);
+  const rec = (i: number): void => {
+    b.p.line(`${t} = ${truth(b, e.values[i]!)}`);
+    if (i === e.values.length - 1) return;
+    b.p.line(e.op._type === 'And' ? `if ${t} {` : `if !${t} {`);
+    b.p.indent(() => rec(i + 1));
+    b.p.line('}');
+  };
+  rec(0);
   return t;
 }
 
