@@ -755,3 +755,61 @@ func TestStepGeneratorRunningWhenThreadsStart(t *testing.T) {
 		t.Errorf("second resume from another thread: %v %v", v, err)
 	}
 }
+
+// Ints past the cache come from blocks: the single-threaded block, or in
+// threaded mode the iterating thread's own block. Threads iterating
+// xranges at once each get their own, intact ints (go test -race checks
+// that no block is shared).
+func TestIntBlocksPerThread(t *testing.T) {
+	base := int64(smallIntMax + 1)
+	f := NewRootFrame()
+	var st []*Int
+	it := &xrangeIter{next: base, step: 1, left: 3 * intSlabLen}
+	for {
+		v, err := it.Next(f)
+		if err != nil || v == nil {
+			break
+		}
+		st = append(st, v.(*Int))
+	}
+	EnableThreads()
+	const perThread = 5 * intSlabLen
+	got := make([][]*Int, 3)
+	var wg sync.WaitGroup
+	for w := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rf := NewRootFrame()
+			it := &xrangeIter{next: base + int64(w)*perThread, step: 1, left: perThread}
+			for {
+				v, err := it.Next(rf)
+				if err != nil || v == nil {
+					return
+				}
+				got[w] = append(got[w], v.(*Int))
+			}
+		}()
+	}
+	wg.Wait()
+	for k, p := range st {
+		if p.Value() != base+int64(k) {
+			t.Fatalf("single-threaded int %d is %d", k, p.Value())
+		}
+	}
+	seen := map[*Int]bool{}
+	for w, ints := range got {
+		if len(ints) != perThread {
+			t.Fatalf("thread %d got %d ints", w, len(ints))
+		}
+		for k, p := range ints {
+			if want := base + int64(w)*perThread + int64(k); p.Value() != want {
+				t.Fatalf("thread %d int %d is %d, want %d", w, k, p.Value(), want)
+			}
+			if seen[p] {
+				t.Fatalf("thread %d int %d shares an object", w, k)
+			}
+			seen[p] = true
+		}
+	}
+}
