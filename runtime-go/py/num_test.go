@@ -80,12 +80,19 @@ func TestNumMatchesGenericOperators(t *testing.T) {
 		if wt != gt || (werr == nil) != (gerr == nil) {
 			t.Errorf("NumTruth(%s) = %v, want %v", show(a, nil), gt, wt)
 		}
+		if ft, ok := TruthFast(NumOf(a)); ok && (ft != wt || werr != nil) {
+			t.Errorf("TruthFast(%s) = %v, want %v", show(a, nil), ft, wt)
+		}
 		for _, b := range vals {
 			for _, op := range []CmpOp{LT, LE, EQ, NE, GT, GE} {
 				w, werr := CompareBool(f, op, a, b)
 				g, gerr := NumCompareBool(f, op, NumOf(a), NumOf(b))
 				if w != g || (werr == nil) != (gerr == nil) {
 					t.Errorf("NumCompareBool(%v, %s, %s) = %v, want %v", op, show(a, nil), show(b, nil), g, w)
+				}
+				fast := map[CmpOp]func(a, b Num) (bool, bool){LT: LtFast, LE: LeFast, EQ: EqFast, NE: NeFast, GT: GtFast, GE: GeFast}[op]
+				if g, ok := fast(NumOf(a), NumOf(b)); ok && (g != w || werr != nil) {
+					t.Errorf("fast compare %v(%s, %s) = %v, want %v", op, show(a, nil), show(b, nil), g, w)
 				}
 			}
 		}

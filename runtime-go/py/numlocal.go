@@ -99,3 +99,40 @@ func Float1Num(o Object, name *Str, a Num) (Num, bool) {
 	}
 	return Num{}, false
 }
+
+// LtFast to GeFast compare two plain ints inline; ok=false means "call
+// NumCompareBool", which handles every other case.
+func LtFast(a, b Num) (r, ok bool) {
+	return int64(a.v) < int64(b.v), a.k == numInt && b.k == numInt
+}
+
+// LeFast is a <= b.
+func LeFast(a, b Num) (r, ok bool) {
+	return int64(a.v) <= int64(b.v), a.k == numInt && b.k == numInt
+}
+
+// EqFast is a == b.
+func EqFast(a, b Num) (r, ok bool) {
+	return a.v == b.v, a.k == numInt && b.k == numInt
+}
+
+// NeFast is a != b.
+func NeFast(a, b Num) (r, ok bool) {
+	return a.v != b.v, a.k == numInt && b.k == numInt
+}
+
+// GtFast is a > b.
+func GtFast(a, b Num) (r, ok bool) {
+	return int64(a.v) > int64(b.v), a.k == numInt && b.k == numInt
+}
+
+// GeFast is a >= b.
+func GeFast(a, b Num) (r, ok bool) {
+	return int64(a.v) >= int64(b.v), a.k == numInt && b.k == numInt
+}
+
+// TruthFast is the truth of a plain int inline; ok=false means "call
+// NumTruth".
+func TruthFast(n Num) (r, ok bool) {
+	return n.v != 0, n.k == numInt
+}

@@ -50,7 +50,9 @@ export function truth(b: Body, e: A.expr): string {
     if (rich[op] && (unboxed(e.left) || unboxed(e.comparators[0]!))) {
       const l = numExpr(b, e.left);
       const r = numExpr(b, e.comparators[0]!);
-      return call(b, `py.NumCompareBool(f, py.${rich[op]}, ${l}, ${r})`);
+      // Two plain ints compare inline; anything else through NumCompareBool.
+      const fast = { Eq: 'EqFast', NotEq: 'NeFast', Lt: 'LtFast', LtE: 'LeFast', Gt: 'GtFast', GtE: 'GeFast' }[op as string];
+      return fastOrCall(b, `py.${fast}(${l}, ${r})`, `py.NumCompareBool(f, py.${rich[op]}, ${l}, ${r})`);
     }
     const l = expr(b, e.left);
     const r = expr(b, e.comparators[0]!);
@@ -61,7 +63,10 @@ export function truth(b: Body, e: A.expr): string {
     return call(b, `py.CompareBool(f, py.${rich[op]}, ${l}, ${r})`);
   }
   if (e._type === 'BoolOp') return boolTruth(b, e);
-  if (numOpOf(b, e) || isNumLocal(b, e)) return call(b, `py.NumTruth(f, ${numExpr(b, e)})`);
+  if (numOpOf(b, e) || isNumLocal(b, e)) {
+    const n = numExpr(b, e);
+    return fastOrCall(b, `py.TruthFast(${n})`, `py.NumTruth(f, ${n})`);
+  }
   const v = expr(b, e);
   const t = b.mod.fresh();
   b.p.line(`${t}, err := py.IsTrue(f, ${v})`);
