@@ -21,11 +21,20 @@ func hexList(s string) []rune {
 // TestNormalizationTable compares all four forms with CPython 2.7 for
 // every decomposable or combining character (testdata/normalization.txt).
 func TestNormalizationTable(t *testing.T) {
-	data, err := os.ReadFile("testdata/normalization.txt")
+	checkNormalization(t, "testdata/normalization.txt", view{})
+}
+
+// TestNormalization32Table does the same for ucd_3_2_0.normalize
+// (testdata/normalization32.txt).
+func TestNormalization32Table(t *testing.T) {
+	checkNormalization(t, "testdata/normalization32.txt", view{old: true})
+}
+
+func checkNormalization(t *testing.T, file string, v view) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := py.NewRootFrame()
 	forms := []string{"NFC", "NFD", "NFKC", "NFKD"}
 	n, bad := 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
@@ -33,7 +42,7 @@ func TestNormalizationTable(t *testing.T) {
 		in := py.NewUnicodeRunes(hexList(cols[0]))
 		for i, form := range forms {
 			n++
-			got, e := normalize(f, []py.Object{py.NewStr(form), in}, nil)
+			got, e := normalize(v, []py.Object{py.NewStr(form), in}, nil)
 			if e != nil {
 				t.Fatalf("%s %s: %v", form, cols[0], e)
 			}

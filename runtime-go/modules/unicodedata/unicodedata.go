@@ -15,8 +15,9 @@
 // U+FB00–U+FFFF, U+1D400–U+1D7FF and U+1F000–U+1F2FF, plus the
 // algorithmic CJK ideograph and Hangul syllable names; name() of another
 // assigned character raises NotImplementedError saying so, and lookup()
-// of a name outside those ranges raises KeyError. Not provided:
-// ucd_3_2_0 and the UCD type (used by IDNA's nameprep).
+// of a name outside those ranges raises KeyError. ucd_3_2_0, the UCD
+// object answering from Unicode 3.2.0 for IDNA's stringprep, is in
+// ucd32.go.
 package unicodedata
 
 import (
@@ -31,28 +32,38 @@ import (
 
 func init() {
 	native.Register("unicodedata", "This module provides access to the Unicode Character Database which\ndefines character properties for all Unicode characters.", func() []native.Member {
-		return []native.Member{
-			prop("category", func(r rune) py.Object { return py.NewStr(runLookup(&cat, r)) }),
-			prop("bidirectional", func(r rune) py.Object { return py.NewStr(runLookup(&bidi, r)) }),
-			prop("east_asian_width", func(r rune) py.Object { return py.NewStr(runLookup(&eaw, r)) }),
-			prop("combining", func(r rune) py.Object { return py.NewInt(int64(ccc(r))) }),
-			prop("mirrored", func(r rune) py.Object {
-				n, _ := strconv.Atoi(runLookup(&mirr, r))
-				return py.NewInt(int64(n))
-			}),
-			prop("decomposition", func(r rune) py.Object {
-				load()
-				return py.NewStr(decomp[r])
-			}),
-			numFn("decimal", "not a decimal", func(n numInfo) (py.Object, bool) { return py.NewInt(int64(n.decimal)), n.decimal >= 0 }),
-			numFn("digit", "not a digit", func(n numInfo) (py.Object, bool) { return py.NewInt(int64(n.digit)), n.digit >= 0 }),
-			numFn("numeric", "not a numeric character", func(n numInfo) (py.Object, bool) { return py.NewFloat(n.numeric), true }),
-			native.F("name", name),
-			native.F("lookup", lookup),
-			native.F("normalize", normalize),
+		return append(members(view{}),
 			native.V("unidata_version", py.NewStr("5.2.0")),
-		}
+			native.V("ucd_3_2_0", ucd32(members(view{old: true}))),
+			native.V("UCD", ucdType))
 	})
+}
+
+// members are the module's functions answering from database v.
+func members(v view) []native.Member {
+	return []native.Member{
+		prop("category", func(r rune) py.Object { return py.NewStr(v.str(&category32, &cat, r)) }),
+		prop("bidirectional", func(r rune) py.Object { return py.NewStr(v.str(&bidi32, &bidi, r)) }),
+		prop("east_asian_width", func(r rune) py.Object { return py.NewStr(v.str(&eaw32, &eaw, r)) }),
+		prop("combining", func(r rune) py.Object { return py.NewInt(int64(v.combining(r))) }),
+		prop("mirrored", func(r rune) py.Object {
+			n, _ := strconv.Atoi(v.str(&mirrored32, &mirr, r))
+			return py.NewInt(int64(n))
+		}),
+		prop("decomposition", func(r rune) py.Object { return py.NewStr(v.decomposition(r)) }),
+		numFn(v, "decimal", "not a decimal", func(n numInfo) (py.Object, bool) { return py.NewInt(int64(n.decimal)), n.decimal >= 0 }),
+		numFn(v, "digit", "not a digit", func(n numInfo) (py.Object, bool) { return py.NewInt(int64(n.digit)), n.digit >= 0 }),
+		numFn(v, "numeric", "not a numeric character", func(n numInfo) (py.Object, bool) { return py.NewFloat(n.numeric), !n.noNumeric }),
+		native.F("name", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			return name(v, args, kw)
+		}),
+		native.F("lookup", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			return lookup(v, args, kw)
+		}),
+		native.F("normalize", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			return normalize(v, args, kw)
+		}),
+	}
 }
 
 type runTable struct {
@@ -91,6 +102,7 @@ func ccc(r rune) int {
 type numInfo struct {
 	decimal, digit int
 	numeric        float64
+	noNumeric      bool // only in ucd_3_2_0's overrides
 }
 
 var (
@@ -121,7 +133,7 @@ func load() {
 			d, _ := strconv.Atoi(f[1])
 			g, _ := strconv.Atoi(f[2])
 			v, _ := strconv.ParseFloat(f[3], 64)
-			nums[hexRunes(f[0])] = numInfo{d, g, v}
+			nums[hexRunes(f[0])] = numInfo{decimal: d, digit: g, numeric: v}
 		}
 		pairs = map[[2]rune]rune{}
 		for _, h := range strings.Split(composes, "\n") {
@@ -167,7 +179,7 @@ func prop(name string, fn func(r rune) py.Object) native.Member {
 	})
 }
 
-func numFn(name, missing string, get func(numInfo) (py.Object, bool)) native.Member {
+func numFn(v view, name, missing string, get func(numInfo) (py.Object, bool)) native.Member {
 	return native.F(name, func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 		if err := native.NoKwArgs(name, kw); err != nil {
 			return nil, err
@@ -179,10 +191,9 @@ func numFn(name, missing string, get func(numInfo) (py.Object, bool)) native.Mem
 		if err != nil {
 			return nil, err
 		}
-		load()
-		if n, ok := nums[r]; ok {
-			if v, ok := get(n); ok {
-				return v, nil
+		if n, ok := v.number(r); ok {
+			if res, ok := get(n); ok {
+				return res, nil
 			}
 		}
 		if len(args) == 2 {
@@ -232,7 +243,7 @@ func covered(r rune) bool {
 	return false
 }
 
-func name(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+func name(v view, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	if err := native.NoKwArgs("name", kw); err != nil {
 		return nil, err
 	}
@@ -245,15 +256,16 @@ func name(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 	}
 	load()
 	switch {
+	case v.old && isUnassigned32(r):
 	case r >= sBase && r < sBase+sCount:
 		return py.NewStr(hangulName(r)), nil
 	case isCJK(r):
 		return py.NewStr("CJK UNIFIED IDEOGRAPH-" + strings.ToUpper(strconv.FormatInt(int64(r), 16))), nil
 	}
-	if n, ok := nameOf[r]; ok {
+	if n, ok := nameOf[r]; ok && !(v.old && isUnassigned32(r)) {
 		return py.NewStr(n), nil
 	}
-	c := runLookup(&cat, r)
+	c := v.str(&category32, &cat, r)
 	if !covered(r) && c != "Cn" && c != "Co" && c != "Cs" && c != "Cc" {
 		return nil, py.Missing("unicodedata.name of U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + " (names outside the generated ranges)")
 	}
@@ -263,7 +275,7 @@ func name(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExcep
 	return nil, py.NewValueError("no such name")
 }
 
-func lookup(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+func lookup(v view, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	if err := py.OneArg("lookup", args, kw); err != nil {
 		return nil, err
 	}
@@ -273,26 +285,41 @@ func lookup(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExc
 	}
 	n := strings.ToUpper(s.Value())
 	load()
-	if c, ok := codeOf[n]; ok {
+	if c, ok := lookupCode(n); ok && !(v.old && isUnassigned32(c)) {
 		return py.NewUnicodeRunes([]rune{c}), nil
+	}
+	return nil, py.NewKeyError(py.NewStr("undefined character name '" + s.Value() + "'"))
+}
+
+func lookupCode(n string) (rune, bool) {
+	if c, ok := codeOf[n]; ok {
+		return c, true
 	}
 	if strings.HasPrefix(n, "CJK UNIFIED IDEOGRAPH-") {
 		if v, err := strconv.ParseUint(n[len("CJK UNIFIED IDEOGRAPH-"):], 16, 32); err == nil && isCJK(rune(v)) {
-			return py.NewUnicodeRunes([]rune{rune(v)}), nil
+			return rune(v), true
 		}
 	}
 	if strings.HasPrefix(n, "HANGUL SYLLABLE ") {
 		for r := rune(sBase); r < sBase+sCount; r++ {
 			if hangulName(r) == n {
-				return py.NewUnicodeRunes([]rune{r}), nil
+				return r, true
 			}
 		}
 	}
-	return nil, py.NewKeyError(py.NewStr("undefined character name '" + s.Value() + "'"))
+	return 0, false
 }
 
 // decompose appends the full (canonical, or compatibility too) decomposition.
-func decompose(out []rune, r rune, compat bool) []rune {
+func decompose(v view, out []rune, r rune, compat bool) []rune {
+	if v.old {
+		if isUnassigned32(r) {
+			return append(out, r)
+		}
+		if rs, ok := normFix32(r); ok {
+			return append(out, rs...)
+		}
+	}
 	if r >= sBase && r < sBase+sCount {
 		s := r - sBase
 		out = append(out, lBase+s/nCount, vBase+(s%nCount)/tCount)
@@ -301,7 +328,7 @@ func decompose(out []rune, r rune, compat bool) []rune {
 		}
 		return out
 	}
-	d := decomp[r]
+	d := v.decomposition(r)
 	if d == "" || d[0] == '<' && !compat {
 		return append(out, r)
 	}
@@ -309,7 +336,7 @@ func decompose(out []rune, r rune, compat bool) []rune {
 		d = d[strings.IndexByte(d, '>')+1:]
 	}
 	for _, h := range strings.Fields(d) {
-		out = decompose(out, hexRunes(h), compat)
+		out = decompose(v, out, hexRunes(h), compat)
 	}
 	return out
 }
@@ -373,7 +400,7 @@ func compose(s []rune) []rune {
 	return out
 }
 
-func normalize(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+func normalize(v view, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	if err := native.NoKwArgs("normalize", kw); err != nil {
 		return nil, err
 	}
@@ -403,7 +430,7 @@ func normalize(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Base
 	load()
 	var out []rune
 	for _, r := range u.Runes() {
-		out = decompose(out, r, compat)
+		out = decompose(v, out, r, compat)
 	}
 	reorder(out)
 	if comp {
