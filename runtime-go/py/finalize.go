@@ -242,6 +242,38 @@ func finalizeAtExit(f *Frame) {
 	}
 }
 
+// hasDel reports whether o is an instance tracked for __del__.
+func hasDel(o Object) bool {
+	switch v := o.(type) {
+	case *Instance:
+		return !v.typ.builtin && v.typ.attrHooks().del != nil
+	case *ClassicInstance:
+		return v.class.lookup("__del__") != nil
+	}
+	return false
+}
+
+// delSyncBudget bounds the collections `del name` may force.
+var delSyncBudget atomic.Int64
+
+func init() { delSyncBudget.Store(100) }
+
+// delNow follows `del name` of a global that held an instance with a
+// __del__: it collects at once, so that when that was the last reference
+// __del__ runs before the next statement, as under CPython. Each such del
+// costs a full collection, so only the first 100 do this; later ones
+// leave the instance to the next collection.
+func delNow(f *Frame, name *Str) {
+	if delSyncBudget.Add(-1) < 0 {
+		return
+	}
+	// LoadGlobal's memo on the name would keep the value alive
+	if c := name.gcache.Load(); c != nil && c.globals == f.Globals {
+		name.gcache.CompareAndSwap(c, nil)
+	}
+	collectDels(f)
+}
+
 func anyDelLive() bool {
 	delMu.Lock()
 	defer delMu.Unlock()

@@ -198,16 +198,24 @@ func StoreGlobal(f *Frame, name *Str, v Object) {
 
 // DelGlobal deletes a module-level name (NameError when absent).
 func DelGlobal(f *Frame, name *Str) *BaseException {
+	tracked := hasDel(f.Globals.getStr(name.s))
 	if !f.Globals.delStr(name.s) {
 		return NewNameError("name '" + name.s + "' is not defined")
+	}
+	if tracked {
+		delNow(f, name)
 	}
 	return nil
 }
 
 // DelGlobalInFunc is `del x` for a global declared in a function.
 func DelGlobalInFunc(f *Frame, name *Str) *BaseException {
+	tracked := hasDel(f.Globals.getStr(name.s))
 	if !f.Globals.delStr(name.s) {
 		return NewNameError("global name '" + name.s + "' is not defined")
+	}
+	if tracked {
+		delNow(f, name)
 	}
 	return nil
 }
