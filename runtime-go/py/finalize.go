@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 	"weak"
 )
 
@@ -38,6 +39,73 @@ type delEntry struct {
 type pendingDel struct {
 	seq uint64
 	o   Object
+}
+
+var delExiting atomic.Bool
+
+// objAddr identifies an object by address (Go's collector does not move
+// objects), so an order can be kept without keeping the objects alive.
+func objAddr(o Object) uintptr {
+	switch v := o.(type) {
+	case *Instance:
+		return uintptr(unsafe.Pointer(v))
+	case *ClassicInstance:
+		return uintptr(unsafe.Pointer(v))
+	}
+	return 0
+}
+
+// deallocOrder ranks the instances with __del__ reachable from v in the
+// order CPython's deallocation of v would reach them if v held the last
+// references: an instance before its own attributes, a list's and a
+// tuple's items last first, a dict's keys and values in table order.
+func deallocOrder(v Object) map[uintptr]int {
+	rank := map[uintptr]int{}
+	seen := map[Object]bool{}
+	var walk func(o Object, depth int)
+	walk = func(o Object, depth int) {
+		if o == nil || depth > 20 || len(seen) > 100000 {
+			return
+		}
+		switch o.(type) {
+		case *Instance, *ClassicInstance, *List, *Tuple, *Dict:
+			if seen[o] {
+				return
+			}
+			seen[o] = true
+		default:
+			return
+		}
+		if hasDel(o) {
+			if _, ok := rank[objAddr(o)]; !ok {
+				rank[objAddr(o)] = len(rank)
+			}
+		}
+		switch x := o.(type) {
+		case *Instance:
+			if x.dict != nil {
+				walk(x.dict, depth+1)
+			}
+		case *ClassicInstance:
+			walk(x.dict, depth+1)
+		case *List:
+			items := x.Snapshot()
+			for i := len(items) - 1; i >= 0; i-- {
+				walk(items[i], depth+1)
+			}
+		case *Tuple:
+			for i := len(x.elems) - 1; i >= 0; i-- {
+				walk(x.elems[i], depth+1)
+			}
+		case *Dict:
+			for _, e := range x.ht.entries() {
+				walk(e.key, depth+1)
+				walk(e.value, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+	return rank
 }
 
 var (
@@ -87,15 +155,18 @@ func queueDel(e *delEntry, o Object) {
 // while single-threaded (RunDetached queued it there), else on the
 // dedicated __del__ goroutine.
 func kickDels() {
+	if delExiting.Load() {
+		return // finalizeAtExit runs the queue itself, in its order
+	}
 	if !threaded.Load() {
-		runDels(&Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread})
+		runDels(&Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}, nil)
 		return
 	}
 	delWorker.Do(func() {
 		go func() {
 			f := NewRootFrame()
 			for range delKick {
-				runDels(f)
+				runDels(f, nil)
 			}
 		}()
 	})
@@ -105,8 +176,10 @@ func kickDels() {
 	}
 }
 
-// runDels calls __del__ on every queued instance.
-func runDels(f *Frame) {
+// runDels calls __del__ on every queued instance: those rank orders first
+// (see deallocOrder), then the others in creation order.
+func runDels(f *Frame, rank map[uintptr]int) int {
+	n := 0
 	for {
 		delMu.Lock()
 		q := delPending
@@ -116,9 +189,20 @@ func runDels(f *Frame) {
 		}
 		delMu.Unlock()
 		if len(q) == 0 {
-			return
+			return n
 		}
-		sort.Slice(q, func(i, j int) bool { return q[i].seq < q[j].seq })
+		n += len(q)
+		sort.Slice(q, func(i, j int) bool {
+			ri, iok := rank[objAddr(q[i].o)]
+			rj, jok := rank[objAddr(q[j].o)]
+			if iok != jok {
+				return iok
+			}
+			if iok && ri != rj {
+				return ri < rj
+			}
+			return q[i].seq < q[j].seq
+		})
 		for i := range q {
 			o := q[i].o
 			q[i].o = nil
@@ -197,7 +281,8 @@ func finalizeAtExit(f *Frame) {
 	if !anyDelLive() {
 		return
 	}
-	collectDels(f)
+	delExiting.Store(true)
+	collectDels(f, nil)
 	main, _ := SysModule.dict.getStr("modules").(*Dict)
 	if main == nil {
 		return
@@ -216,13 +301,17 @@ func finalizeAtExit(f *Frame) {
 				if (pass == 0 && !single) || k.s == "__builtins__" {
 					continue
 				}
+				var rank map[uintptr]int
+				if each {
+					rank = deallocOrder(d.getStr(k.s))
+				}
 				d.setStr(k.s, None)
 				// LoadGlobal's memo on the name would keep the old value alive
 				if c := k.gcache.Load(); c != nil && c.globals == d {
 					k.gcache.CompareAndSwap(c, nil)
 				}
 				if each {
-					collectDels(f)
+					collectDels(f, rank)
 				}
 			}
 		}
@@ -237,7 +326,7 @@ func finalizeAtExit(f *Frame) {
 		}
 		if m, ok := e.value.(*Module); ok && m != SysModule && m != BuiltinModule {
 			clear(m, false)
-			collectDels(f)
+			collectDels(f, nil)
 		}
 	}
 }
@@ -271,7 +360,7 @@ func delNow(f *Frame, name *Str) {
 	if c := name.gcache.Load(); c != nil && c.globals == f.Globals {
 		name.gcache.CompareAndSwap(c, nil)
 	}
-	collectDels(f)
+	collectDels(f, nil)
 }
 
 func anyDelLive() bool {
@@ -281,25 +370,34 @@ func anyDelLive() bool {
 }
 
 // collectDels collects, waits until the finalizers of every tracked
-// instance found unreachable have queued it, then runs their __del__ on f.
-func collectDels(f *Frame) {
-	runtime.GC()
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		waiting := false
-		delMu.Lock()
-		for e := range delLive {
-			if e.unreachable() && !e.done.Load() {
-				waiting = true
+// instance found unreachable have queued it, then runs their __del__ on f
+// (ordered by rank when given).
+func collectDels(f *Frame, rank map[uintptr]int) {
+	// What a __del__ batch released (the attributes of a finalized
+	// instance, which its finalizer kept reachable) is found dead by the
+	// next collection: repeat, as CPython's deallocation cascades.
+	for round := 0; round < 10; round++ {
+		runtime.GC()
+		deadline := time.Now().Add(2 * time.Second)
+		for {
+			waiting := false
+			delMu.Lock()
+			for e := range delLive {
+				if e.unreachable() && !e.done.Load() {
+					waiting = true
+					break
+				}
+			}
+			delMu.Unlock()
+			if !waiting || time.Now().After(deadline) {
 				break
 			}
+			time.Sleep(100 * time.Microsecond)
 		}
-		delMu.Unlock()
-		if !waiting || time.Now().After(deadline) {
-			break
+		n := runDels(f, rank)
+		delRunning.Wait() // a batch the __del__ goroutine took
+		if n == 0 {
+			return
 		}
-		time.Sleep(100 * time.Microsecond)
 	}
-	runDels(f)
-	delRunning.Wait() // a batch the __del__ goroutine took
 }

@@ -33,14 +33,14 @@ func TestDelRunsWhenCollected(t *testing.T) {
 		}
 	}()
 	for i := 0; i < 5 && calls.Load() < 20; i++ {
-		collectDels(f)
+		collectDels(f, nil)
 	}
 	if n := calls.Load(); n != 20 {
 		t.Errorf("__del__ ran %d times for 20 dropped instances", n)
 	}
 	before := calls.Load()
 	runtime.GC()
-	collectDels(f)
+	collectDels(f, nil)
 	if calls.Load() != before {
 		t.Errorf("__del__ ran again (%d -> %d)", before, calls.Load())
 	}
