@@ -22,6 +22,10 @@ type globalCache struct {
 	slot, base *htEntry
 	inBuiltins bool
 	gVer, bVer uint64
+	// churn marks a record LoadGlobal made after its generation cache went
+	// stale: the module keeps storing globals, so LoadGlobal reads through
+	// the record rather than caching by generation again.
+	churn bool
 }
 
 // noGen is a generation no dict reaches, for caches LoadGlobal must skip.
@@ -34,17 +38,25 @@ func loadGlobalCached(globals *Dict, name *Str) Object {
 		if c.gGen == globals.ht.gen.Load() && (!c.fromBuiltins || c.bGen == Builtins.ht.gen.Load()) {
 			return c.v
 		}
-		// A stale record: the module keeps storing globals (a module-level
-		// loop calling this function), so every generation check would
-		// fail. Go through LoadName's entry record instead, which survives
-		// stores of values.
-		if c.slot != nil {
+		// A stale generation cache: the module keeps storing globals (a
+		// module-level loop calling this function), so every generation
+		// check would fail. Read through an entry record, as LoadName does,
+		// which survives stores of values. (LoadName's own records are
+		// replaced by a generation cache as usual.)
+		if c.slot != nil && c.churn {
 			if v := c.loadSlot(globals, name); v != nil {
 				return v
 			}
 		}
-		if v := loadNameSlot(globals, name); v != nil {
-			return v
+		if c.churn || c.gGen != noGen {
+			if v := loadNameSlot(globals, name); v != nil {
+				if nc := name.gcache.Load(); nc != nil && nc.slot != nil && !nc.churn {
+					marked := *nc
+					marked.churn = true
+					name.gcache.Store(&marked)
+				}
+				return v
+			}
 		}
 	}
 	// watched before gen is read: any later mutation then bumps gen
