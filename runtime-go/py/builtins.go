@@ -749,6 +749,7 @@ func init() {
 			return nil, err
 		}
 		l := NewList(items...)
+		l.alloc = extendAlloc(0, 0, len(items), extendHint(a[0], items)) // list(iterable), for sys.getsizeof
 		rev := false
 		if a[3] != nil {
 			rev, err = IsTrue(f, a[3])

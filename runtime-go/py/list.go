@@ -79,6 +79,33 @@ func (l *List) sliceResized(n int) {
 	l.resized(n)
 }
 
+// extendAlloc is the allocation listextend leaves when it adds n items
+// to a list of size items and allocation a, given extendHint's hint.
+func extendAlloc(a, size, n, hint int) int {
+	if hint < 0 {
+		if n > 0 {
+			a = listResize(a, size+n)
+		}
+		return a
+	}
+	// the iterator path: room for the length hint, then one list_resize
+	// per append beyond it, then a trim to the final size
+	a = listResize(a, size+hint)
+	for rest := n; rest > 0; {
+		if room := a - size; room > 0 {
+			k := min(room, rest)
+			size, rest = size+k, rest-k
+			continue
+		}
+		a = listResize(a, size+1)
+		size, rest = size+1, rest-1
+	}
+	if size < a {
+		a = listResize(a, size)
+	}
+	return a
+}
+
 // extendHint is CPython's _PyObject_LengthHint(y, 8) for a y whose items
 // are items, or -1 for a list or tuple, which listextend copies directly.
 func extendHint(y Object, items []Object) int {
@@ -384,29 +411,7 @@ func (l *List) extend(f *Frame, y Object) *BaseException {
 	}
 	hint := extendHint(y, items)
 	l.mu.Lock()
-	if hint < 0 {
-		if len(items) > 0 {
-			l.resized(len(l.elems) + len(items))
-		}
-	} else {
-		// listextend's iterator path: room for the length hint, then one
-		// list_resize per append beyond it, then a trim to the final size.
-		size := len(l.elems)
-		a := listResize(max(l.alloc, size), size+hint)
-		for rest := len(items); rest > 0; {
-			if room := a - size; room > 0 {
-				k := min(room, rest)
-				size, rest = size+k, rest-k
-				continue
-			}
-			a = listResize(a, size+1)
-			size, rest = size+1, rest-1
-		}
-		if size < a {
-			a = listResize(a, size)
-		}
-		l.alloc = a
-	}
+	l.alloc = extendAlloc(max(l.alloc, len(l.elems)), len(l.elems), len(items), hint)
 	l.elems = append(l.elems, items...)
 	l.mu.Unlock()
 	return nil
