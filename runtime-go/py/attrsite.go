@@ -124,13 +124,17 @@ func setAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseExce
 	if d := t.lookupStr(name); d != nil && isDataDescr(d) {
 		return SetAttrStr(f, o, name, v)
 	}
-	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil && ep.key == Object(name) {
+	// setStrObj's two cases, with one probe (no lock: single-threaded mode)
+	h := name.hash()
+	if ep := inst.dict.ht.findStr(name.s, h); ep != nil {
 		ep.value = v
 		inst.dict.ht.bump()
-		c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
+		if ep.key == Object(name) {
+			c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
+		}
 		return nil
 	}
-	inst.dict.setStrObj(name, v)
+	_ = inst.dict.ht.set(nil, name, h, v)
 	return nil
 }
 
