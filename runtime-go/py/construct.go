@@ -46,21 +46,27 @@ func constructPlain(obj Object, init *Function, fr *Frame, n int) (Object, *Base
 	return obj, nil
 }
 
+// plainStart does what newPlain1 to newPlain3 share: object.__new__ itself
+// (as type.__call__ would call it), then __init__'s frame, whose argument
+// buffer the caller fills. init == nil means "take the general path".
+func plainStart(f *Frame, t *Type, n int) (obj Object, init *Function, fr *Frame, err *BaseException) {
+	init = t.plainInit(n)
+	if init == nil {
+		return nil, nil, nil, nil
+	}
+	if obj, err = objectNew(f, t, nil, nil); err != nil {
+		return nil, init, nil, err
+	}
+	fr, err = init.newFrame(f)
+	return obj, init, fr, err
+}
+
 // newPlain1 to newPlain3 are t(a...) on the direct path; ok=false means
 // "take the general path".
 func newPlain1(f *Frame, t *Type, a Object) (Object, bool, *BaseException) {
-	init := t.plainInit(1)
-	if init == nil {
-		return nil, false, nil
-	}
-	// object.__new__ itself (as type.__call__ would call it), then __init__
-	obj, err := objectNew(f, t, nil, nil)
-	if err != nil {
-		return nil, true, err
-	}
-	fr, err := init.newFrame(f)
-	if err != nil {
-		return nil, true, err
+	obj, init, fr, err := plainStart(f, t, 1)
+	if init == nil || err != nil {
+		return nil, init != nil, err
 	}
 	fr.argBuf[1] = a
 	r, err := constructPlain(obj, init, fr, 1)
@@ -68,18 +74,9 @@ func newPlain1(f *Frame, t *Type, a Object) (Object, bool, *BaseException) {
 }
 
 func newPlain2(f *Frame, t *Type, a, b Object) (Object, bool, *BaseException) {
-	init := t.plainInit(2)
-	if init == nil {
-		return nil, false, nil
-	}
-	// object.__new__ itself (as type.__call__ would call it), then __init__
-	obj, err := objectNew(f, t, nil, nil)
-	if err != nil {
-		return nil, true, err
-	}
-	fr, err := init.newFrame(f)
-	if err != nil {
-		return nil, true, err
+	obj, init, fr, err := plainStart(f, t, 2)
+	if init == nil || err != nil {
+		return nil, init != nil, err
 	}
 	fr.argBuf[1], fr.argBuf[2] = a, b
 	r, err := constructPlain(obj, init, fr, 2)
@@ -87,18 +84,9 @@ func newPlain2(f *Frame, t *Type, a, b Object) (Object, bool, *BaseException) {
 }
 
 func newPlain3(f *Frame, t *Type, a, b, c Object) (Object, bool, *BaseException) {
-	init := t.plainInit(3)
-	if init == nil {
-		return nil, false, nil
-	}
-	// object.__new__ itself (as type.__call__ would call it), then __init__
-	obj, err := objectNew(f, t, nil, nil)
-	if err != nil {
-		return nil, true, err
-	}
-	fr, err := init.newFrame(f)
-	if err != nil {
-		return nil, true, err
+	obj, init, fr, err := plainStart(f, t, 3)
+	if init == nil || err != nil {
+		return nil, init != nil, err
 	}
 	fr.argBuf[1], fr.argBuf[2], fr.argBuf[3] = a, b, c
 	r, err := constructPlain(obj, init, fr, 3)
