@@ -14,8 +14,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { progress, silentSink, type EventSink } from '../events.js';
-import type { FactsJob, FactsReply } from './facts-worker.js';
+import type { FactsJob, FactsReply, FactsWorkerData } from './facts-worker.js';
 import { parseBatch, preloadFrontEnd, recheck, warmUp, type FactsRequest, type FactsResult } from './parse-step.js';
+import type { Rule } from './rules/schema.js';
 
 /** Below this much source text, starting threads costs more than it saves. */
 const MIN_CHARS_FOR_THREADS = 512 * 1024;
@@ -53,11 +54,16 @@ export class FactsPool {
   private wake: (() => void) | undefined;
   private readonly threads: number;
   private readonly events: EventSink;
+  private readonly rules: readonly Rule[];
 
-  /** `expectedChars`: how much text is coming, when known; enough of it starts the workers now. */
-  constructor(opts: { threads?: number; events?: EventSink; expectedChars?: number } = {}) {
+  /**
+   * `rules`: the rule pack to match (every thread gets it as data). `expectedChars`: how much text
+   * is coming, when known; enough of it starts the workers now.
+   */
+  constructor(opts: { rules: readonly Rule[]; threads?: number; events?: EventSink; expectedChars?: number }) {
     this.threads = Math.max(1, opts.threads ?? availableParallelism());
     this.events = opts.events ?? silentSink;
+    this.rules = opts.rules;
     this.expect(opts.expectedChars ?? 0);
   }
 
@@ -88,7 +94,7 @@ export class FactsPool {
     // only when there is something to parse); a bad rule query stops the scan here.
     if (this.head < this.queue.length) {
       try {
-        warmUp();
+        warmUp(this.rules);
       } catch (e) {
         await this.close();
         throw e;
@@ -134,7 +140,7 @@ export class FactsPool {
 
   private startWorkers(): void {
     this.started = true;
-    const start = workerStart();
+    const start = workerStart({ rules: [...this.rules] });
     if (!start) return;
     // A big repository almost surely has files tree-sitter rejects: load the front end while discover waits on reads.
     preloadFrontEnd().catch((e: unknown) => this.fail(e as Error));
@@ -226,9 +232,9 @@ export class FactsPool {
 }
 
 /** How to start a worker: the compiled .js beside this file, or the .ts through tsx's loader. */
-function workerStart(): (() => Worker) | undefined {
+function workerStart(workerData: FactsWorkerData): (() => Worker) | undefined {
   const js = new URL('./facts-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return () => new Worker(js);
+  if (existsSync(fileURLToPath(js))) return () => new Worker(js, { workerData });
   const ts = new URL('./facts-worker.ts', import.meta.url);
   let api: string;
   try {
@@ -238,5 +244,5 @@ function workerStart(): (() => Worker) | undefined {
   }
   if (!existsSync(fileURLToPath(ts))) return undefined;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
-  return () => new Worker(boot, { eval: true });
+  return () => new Worker(boot, { eval: true, workerData });
 }

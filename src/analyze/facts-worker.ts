@@ -2,8 +2,9 @@
 // tree-sitter rejects go back unrechecked: the main thread rechecks them, so the front end is
 // loaded and warmed up in one thread only.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseBatchPlain, warmUp, type FactsRequest, type FactsResult } from './parse-step.js';
+import type { Rule } from './rules/schema.js';
 
 export interface FactsJob {
   id: number;
@@ -12,11 +13,12 @@ export interface FactsJob {
 
 export type FactsReply = { id: number; results: FactsResult[] } | { id: number; error: string };
 
-try {
-  warmUp(); // while the main thread is still reading files
-} catch {
-  // A bad rule query fails again on the first batch, which reports it.
+export interface FactsWorkerData {
+  /** The main thread's rule pack, so that workers do not parse the rule files again. */
+  rules: Rule[];
 }
+
+warmUp((workerData as FactsWorkerData).rules); // while the main thread is still reading files
 
 parentPort?.on('message', (job: FactsJob) => {
   let reply: FactsReply;

@@ -49,7 +49,7 @@ export async function analyzeRepository(repo: string, opts: AnalyzeOptions = {})
   // Something will have to be parsed unless a previous result can be reused: let the workers boot
   // (tree-sitter, rule queries) while the fingerprint and discover list and read. With no previous
   // result at all, they start as soon as the listing shows enough Python to be worth them.
-  const pool = new FactsPool({ threads: opts.threads, events: opts.events });
+  const pool = new FactsPool({ rules: pack.rules, threads: opts.threads, events: opts.events });
   const first = !hasStoredResult(cacheDir);
   let fingerprint: string;
   try {
@@ -91,7 +91,7 @@ async function analyzeFresh(repo: string, opts: AnalyzeOptions, pack: RulePack, 
 
   // Parsing starts while discover is still reading: each decoded file goes straight to the pool.
   const diagnostics: Diagnostic[] = [];
-  const collector = new FactsCollector(realpathSync(path.resolve(repo)), opts, diagnostics, pool ?? new FactsPool({ threads: opts.threads, events }));
+  const collector = new FactsCollector(realpathSync(path.resolve(repo)), opts, diagnostics, pool ?? new FactsPool({ rules: pack.rules, threads: opts.threads, events }));
   let found;
   try {
     found = await discover(repo, { include: opts.include, exclude: opts.exclude, events, onPython: (f) => collector.offer(f) });

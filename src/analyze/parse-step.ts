@@ -6,7 +6,8 @@ import type Parser from 'tree-sitter';
 import type { Diagnostic } from '../diagnostics.js';
 import type { parseOne as ParseOne } from '../parse/parse-one.js';
 import type { createCstParser as CreateCstParser, parseCst as ParseCst } from '../parse/treesitter.js';
-import { compileRuleQueries } from './cst/match.js';
+import { compileRuleQueries, useRules } from './cst/match.js';
+import type { Rule } from './rules/schema.js';
 import { extractFacts, type FileFacts } from './facts.js';
 
 export interface FactsRequest {
@@ -42,8 +43,13 @@ function getParser(): Parser {
   return parser;
 }
 
-/** Loads tree-sitter and compiles the rule queries now, e.g. while a worker waits for its first batch. */
-export function warmUp(): void {
+/**
+ * Loads tree-sitter and compiles the rule queries now, e.g. while a worker waits for its first
+ * batch (nearly every query is needed on a big repository). `rules`: the rules to match (default:
+ * the rule pack on disk).
+ */
+export function warmUp(rules?: readonly Rule[]): void {
+  if (rules) useRules(rules);
   getParser();
   compileRuleQueries();
 }

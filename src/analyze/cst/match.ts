@@ -16,7 +16,9 @@ import { captureText, isStringLiteral } from './strings.js';
 interface Compiled {
   rule: Rule;
   matcher: QueryMatcher;
-  query: Parser.Query;
+  /** The matcher's index in rule.match, for error messages. */
+  index: number;
+  query: Parser.Query | undefined;
   /** Node type of the pattern's root, e.g. "call". */
   rootType: string;
 }
@@ -28,26 +30,19 @@ interface CompiledPack {
 
 const require = createRequire(import.meta.url);
 let compiled: CompiledPack | undefined;
+let rulesInUse: readonly Rule[] | undefined;
 
 /** How far above a keyword a pattern's root may sit (e.g. identifier → attribute → call → subscript → assignment). */
 const MAX_CLIMB = 5;
 /** Keyword occurrences inside these leaves are prose, not code. */
 const INERT = new Set(['string_content', 'comment', 'string_start', 'string_end', 'escape_sequence']);
 
-function compile(): CompiledPack {
-  const { Query } = require('tree-sitter') as typeof Parser;
-  const language = require('tree-sitter-python') as Parser.Language;
+function compile(rules: readonly Rule[]): CompiledPack {
   const byKeyword = new Map<string, Compiled[]>();
-  for (const rule of loadRulePack().rules) {
-    for (const [j, matcher] of rule.match.entries()) {
+  for (const rule of rules) {
+    for (const [index, matcher] of rule.match.entries()) {
       if (!isQueryMatcher(matcher)) continue;
-      let query: Parser.Query;
-      try {
-        query = new Query(language, matcher.query);
-      } catch (e) {
-        throw new RulePackError(`${rule.source}: ${rule.id}.match[${j}].query: not a valid tree-sitter-python query: ${(e as Error).message}`);
-      }
-      const c: Compiled = { rule, matcher, query, rootType: patternRootType(matcher.query) };
+      const c: Compiled = { rule, matcher, index, query: undefined, rootType: patternRootType(matcher.query) };
       for (const k of matcher.keywords) {
         const list = byKeyword.get(k) ?? [];
         list.push(c);
@@ -59,23 +54,47 @@ function compile(): CompiledPack {
   return { byKeyword, keywords: new RegExp(`\\b(?:${words.join('|')})\\b`, 'g') };
 }
 
-/** Compiles every query of the rule pack now (the scan driver calls it to fail fast on a bad query). */
+/** A matcher's query, compiled on first use unless compileRuleQueries() came first. */
+function queryOf(c: Compiled): Parser.Query {
+  if (c.query) return c.query;
+  const { Query } = require('tree-sitter') as typeof Parser;
+  try {
+    c.query = new Query(require('tree-sitter-python') as Parser.Language, c.matcher.query);
+  } catch (e) {
+    throw new RulePackError(`${c.rule.source}: ${c.rule.id}.match[${c.index}].query: not a valid tree-sitter-python query: ${(e as Error).message}`);
+  }
+  return c.query;
+}
+
+function pack(): CompiledPack {
+  return (compiled ??= compile(rulesInUse ?? loadRulePack().rules));
+}
+
+/**
+ * The rules whose queries this thread runs. A facts worker gets them from the main thread as
+ * plain data rather than parsing the rule files again; without a call, the default pack is loaded.
+ */
+export function useRules(rules: readonly Rule[]): void {
+  if (rulesInUse !== rules) compiled = undefined;
+  rulesInUse = rules;
+}
+
+/** Compiles every query of the rules in use now (a bad one fails here, not in the middle of a scan). */
 export function compileRuleQueries(): void {
-  compiled ??= compile();
+  for (const list of pack().byKeyword.values()) for (const c of list) queryOf(c);
 }
 
 export function matchRules(loc: Locator, text: string, filePath: string): RuleMatch[] {
-  compiled ??= compile();
+  const { byKeyword, keywords: re } = pack();
   const base = path.posix.basename(filePath);
   const out: RuleMatch[] = [];
   const seen = new Set<string>();
   const tried = new Set<string>();
   const rebound = new Map<string, boolean>();
-  const re = compiled.keywords;
   re.lastIndex = 0;
   loc.reset();
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const matchers = compiled.byKeyword.get(m[0]);
+    const matchers = byKeyword.get(m[0]);
     if (!matchers) continue;
     const leaf = loc.locate(m.index, m.index + m[0].length);
     if (INERT.has(leaf.type)) continue;
@@ -96,7 +115,7 @@ export function matchRules(loc: Locator, text: string, filePath: string): RuleMa
     }
     todo.sort((a, b) => b.depth - a.depth);
     for (const { c, depth } of todo) {
-      for (const qm of c.query.matches(loc.nodeAt(depth), { maxStartDepth: 0 })) {
+      for (const qm of queryOf(c).matches(loc.nodeAt(depth), { maxStartDepth: 0 })) {
         const r = toMatch(c, qm, text, rebound);
         if (!r) continue;
         const dup = `${r.ruleId}:${r.line}:${r.column}:${JSON.stringify(r.data)}`;
