@@ -2,11 +2,12 @@
 // python2.7 by scripts/gen-stdlib-list.py), known third-party C extensions, and the Go runtime's
 // native module registry. Which stdlib modules count as supported is one pluggable StdlibSupport.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { nativeModules } from '../runtime-support.js';
 import { defaultRulesDir } from './rules/load.js';
+import { cachedParse, parseYaml } from './rules/parsed-cache.js';
 
 export type StdlibImpl = 'builtin' | 'extension' | 'pure' | 'other-platform';
 
@@ -50,7 +51,8 @@ export function runtimeNativeModules(): string[] {
 export function loadCatalog(rulesDir: string = defaultRulesDir()): Catalog {
   if (cached && rulesDir === defaultRulesDir()) return cached;
   const std = JSON.parse(readFileSync(path.join(rulesDir, 'stdlib-modules.json'), 'utf8')) as StdlibDoc;
-  const native = parseYaml(readFileSync(path.join(rulesDir, 'native-packages.yaml'), 'utf8')) as NativeDoc;
+  const nativeText = readFileSync(path.join(rulesDir, 'native-packages.yaml'), 'utf8');
+  const native = cachedParse('native-packages', createHash('sha256').update(nativeText).digest('hex'), () => parseYaml(nativeText) as NativeDoc);
   const provided = new Set(runtimeNativeModules());
   const modules = new Map(Object.entries(std.modules));
   const aliases = new Map(Object.entries(std.aliases));

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { packageRoot } from '../../version.js';
+import { cachedParse, parseYaml } from './parsed-cache.js';
 import { RulePackError, validateRuleFile, type Rule } from './schema.js';
 
 export interface RulePack {
@@ -31,10 +31,24 @@ export function loadRulePack(dir: string = defaultRulesDir()): RulePack {
     throw new RulePackError(`cannot read the rules folder ${dir}: ${(e as Error).message}`);
   }
   const hash = createHash('sha256');
-  const rules: Rule[] = [];
+  const texts: [string, string][] = [];
   for (const name of names) {
     const text = readFileSync(path.join(dir, name), 'utf8');
     hash.update(name).update('\0').update(text).update('\0');
+    texts.push([name, text]);
+  }
+  const digest = hash.digest('hex');
+  const rules = cachedParse('rules', digest, () => parseRuleFiles(texts));
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const pack: RulePack = { dir, rules, byId, hash: digest };
+  packs.set(dir, pack);
+  return pack;
+}
+
+/** Parses and validates the rule files; throws RulePackError naming the file. */
+function parseRuleFiles(texts: [string, string][]): Rule[] {
+  const rules: Rule[] = [];
+  for (const [name, text] of texts) {
     if (!name.endsWith('.yaml') || DATA_FILES.has(name)) continue;
     let doc: unknown;
     try {
@@ -50,9 +64,7 @@ export function loadRulePack(dir: string = defaultRulesDir()): RulePack {
     if (prev) throw new RulePackError(`${r.source}: rule id "${r.id}" is also defined in ${prev.source}`);
     byId.set(r.id, r);
   }
-  const pack: RulePack = { dir, rules, byId, hash: hash.digest('hex') };
-  packs.set(dir, pack);
-  return pack;
+  return rules;
 }
 
 /** YAML files in rules/ that are module lists, not rule files. */
