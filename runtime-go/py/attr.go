@@ -247,8 +247,11 @@ func init() {
 		if !ok {
 			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().tpName() + "'")
 		}
-		if inst, ok := self.(*Instance); ok {
-			return None, inst.setAttrGeneric(f, name.s, args[1])
+		switch o := self.(type) {
+		case *Instance:
+			return None, o.setAttrGeneric(f, name.s, args[1])
+		case *BaseException:
+			return None, o.setAttrGeneric(f, name.s, args[1])
 		}
 		return None, genericSetAttr(f, self, name.s, args[1])
 	})
@@ -260,8 +263,11 @@ func init() {
 		if !ok {
 			return nil, NewTypeError("attribute name must be string, not '" + args[0].Type().tpName() + "'")
 		}
-		if inst, ok := self.(*Instance); ok {
-			return None, inst.setAttrGeneric(f, name.s, nil)
+		switch o := self.(type) {
+		case *Instance:
+			return None, o.setAttrGeneric(f, name.s, nil)
+		case *BaseException:
+			return None, o.setAttrGeneric(f, name.s, nil)
 		}
 		return None, genericSetAttr(f, self, name.s, nil)
 	})

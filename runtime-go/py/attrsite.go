@@ -11,8 +11,10 @@ import "unsafe"
 // remembered facts about the class (no __getattribute__ or __setattr__,
 // no data descriptor for name) hold while typeVersion is unchanged, which
 // every class-dict change bumps; the slot is trusted only when it still
-// holds name itself. Sites are used only in single-threaded mode (they are
-// plain memory shared by every caller).
+// holds name itself. That check is made on the table of the dict the
+// instance has now, so a site stays right when `__dict__` is assigned.
+// Sites are used only in single-threaded mode (they are plain memory
+// shared by every caller).
 
 // AttrSite is the cache of one attribute access site; its zero value is
 // empty. It has two entries, so a site that sees instances of a class and
@@ -28,13 +30,13 @@ type attrSiteEntry struct {
 	idx int
 }
 
-// slot returns the index of the table slot the site remembers for inst's
-// class, or -1.
-func (c *AttrSite) slot(inst *Instance, name *Str) int {
+// slot returns the index of the slot of d (the instance dict of an
+// instance of class typ) that the site remembers for typ, or -1.
+func (c *AttrSite) slot(typ *Type, d *Dict, name *Str) int {
 	ver := typeVersion.Load()
-	t := inst.dict.ht.table
+	t := d.ht.table
 	for i := range c.e {
-		if e := &c.e[i]; e.typ == inst.typ && e.ver == ver && e.idx < len(t) && t[e.idx].key == Object(name) {
+		if e := &c.e[i]; e.typ == typ && e.ver == ver && e.idx < len(t) && t[e.idx].key == Object(name) {
 			return e.idx
 		}
 	}
@@ -55,9 +57,11 @@ func (c *AttrSite) remember(t *Type, ver uint64, idx int) {
 
 // GetAttrSite is GetAttrStr(f, o, name) through the site's cache.
 func GetAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseException) {
-	if inst, ok := o.(*Instance); ok && inst.dict != nil && !threaded.Load() {
-		if i := c.slot(inst, name); i >= 0 {
-			return inst.dict.ht.table[i].value, nil
+	if inst, ok := o.(*Instance); ok && !threaded.Load() {
+		if d := inst.loadDict(); d != nil {
+			if i := c.slot(inst.typ, d, name); i >= 0 {
+				return d.ht.table[i].value, nil
+			}
 		}
 	}
 	return getAttrSite(f, o, name, c)
@@ -67,7 +71,11 @@ func GetAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseExcep
 // value comes from the instance dict.
 func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseException) {
 	inst, ok := o.(*Instance)
-	if !ok || inst.dict == nil || threaded.Load() {
+	if !ok || threaded.Load() {
+		return GetAttrStr(f, o, name)
+	}
+	dict := inst.loadDict()
+	if dict == nil {
 		return GetAttrStr(f, o, name)
 	}
 	t := inst.typ
@@ -79,14 +87,17 @@ func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseExcep
 	if d != nil && isDataDescr(d) {
 		return descrGet(f, d, inst, t)
 	}
-	if ep := inst.dict.ht.findStr(name.s, name.hash()); ep != nil {
+	if d == nil && isInstanceSpecial(name.s) {
+		return GetAttr(f, o, name.s)
+	}
+	if ep := dict.ht.findStr(name.s, name.hash()); ep != nil {
 		if ep.key == Object(name) {
-			c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
+			c.remember(t, ver, entryIndex(&dict.ht, ep))
 		}
 		return ep.value, nil
 	}
 	// findStr's nil may also be a same-hash key of another type
-	if v := inst.dict.getStrH(name.s, name.hash()); v != nil {
+	if v := dict.getStrH(name.s, name.hash()); v != nil {
 		return v, nil
 	}
 	if d != nil {
@@ -97,12 +108,14 @@ func getAttrSite(f *Frame, o Object, name *Str, c *AttrSite) (Object, *BaseExcep
 
 // SetAttrSite is SetAttrStr(f, o, name, v) through the site's cache.
 func SetAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseException {
-	if inst, ok := o.(*Instance); ok && inst.dict != nil && v != nil && !threaded.Load() {
-		if i := c.slot(inst, name); i >= 0 {
-			// setStrObj's rebinding of an existing key
-			inst.dict.ht.table[i].value = v
-			inst.dict.ht.bump()
-			return nil
+	if inst, ok := o.(*Instance); ok && v != nil && !threaded.Load() {
+		if d := inst.loadDict(); d != nil {
+			if i := c.slot(inst.typ, d, name); i >= 0 {
+				// setStrObj's rebinding of an existing key
+				d.ht.table[i].value = v
+				d.ht.bump()
+				return nil
+			}
 		}
 	}
 	return setAttrSite(f, o, name, v, c)
@@ -113,7 +126,11 @@ func SetAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseExce
 // the next instance, whose dict does not have it yet).
 func setAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseException {
 	inst, ok := o.(*Instance)
-	if !ok || v == nil || inst.dict == nil || threaded.Load() || name.s == "__class__" {
+	if !ok || v == nil || threaded.Load() || isInstanceSpecial(name.s) {
+		return SetAttrStr(f, o, name, v)
+	}
+	dict := inst.loadDict()
+	if dict == nil {
 		return SetAttrStr(f, o, name, v)
 	}
 	t := inst.typ
@@ -126,15 +143,15 @@ func setAttrSite(f *Frame, o Object, name *Str, v Object, c *AttrSite) *BaseExce
 	}
 	// setStrObj's two cases, with one probe (no lock: single-threaded mode)
 	h := name.hash()
-	if ep := inst.dict.ht.findStr(name.s, h); ep != nil {
+	if ep := dict.ht.findStr(name.s, h); ep != nil {
 		ep.value = v
-		inst.dict.ht.bump()
+		dict.ht.bump()
 		if ep.key == Object(name) {
-			c.remember(t, ver, entryIndex(&inst.dict.ht, ep))
+			c.remember(t, ver, entryIndex(&dict.ht, ep))
 		}
 		return nil
 	}
-	_ = inst.dict.ht.set(nil, name, h, v)
+	_ = dict.ht.set(nil, name, h, v)
 	return nil
 }
 

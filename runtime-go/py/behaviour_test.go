@@ -472,6 +472,83 @@ func TestConcurrentContainers(t *testing.T) {
 	}
 }
 
+// Goroutines swap the __dict__ of shared new-style and classic instances
+// while others read and write their attributes (run with -race): every
+// read sees one of the dicts, and every store lands in one of them.
+func TestDictAssignmentConcurrent(t *testing.T) {
+	f := NewRootFrame()
+	C := newClassT(t, "C", []Object{ObjectType}, nil)
+	K := NewClassicClass("K", nil, NewDict())
+	objs := []Object{must(t)(Call0(f, C)), must(t)(Call0(f, K))}
+	tag, hits := NewStr("tag"), NewStr("hits")
+	dicts := make([]*Dict, 4)
+	for i := range dicts {
+		dicts[i] = NewDict()
+		dicts[i].setStr("tag", NewInt(int64(i)))
+	}
+	for _, o := range objs {
+		must(t)(nil, SetAttr(f, o, "__dict__", dicts[0]))
+	}
+	EnableThreads()
+	const workers, per = 6, 400
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			f := NewRootFrame()
+			var site AttrSite
+			for i := 0; i < per; i++ {
+				o := objs[i%len(objs)]
+				if w%2 == 0 {
+					if err := SetAttr(f, o, "__dict__", dicts[(w+i)%len(dicts)]); err != nil {
+						t.Error(err)
+						return
+					}
+					continue
+				}
+				v, err := GetAttrSite(f, o, tag, &site)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if n, ok := v.(*Int); !ok || n.v < 0 || n.v >= int64(len(dicts)) {
+					t.Errorf("o.tag = %s", reprOf(t, v))
+					return
+				}
+				if err := SetAttrStr(f, o, hits, NewInt(int64(i))); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := GetAttr(f, o, "__dict__"); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	stored := 0
+	for _, d := range dicts {
+		if d.getStr("hits") != nil {
+			stored++
+		}
+	}
+	if stored == 0 {
+		t.Error("no store reached any of the assigned dicts")
+	}
+	for _, o := range objs {
+		got := must(t)(GetAttr(f, o, "__dict__"))
+		found := false
+		for _, d := range dicts {
+			found = found || got == Object(d)
+		}
+		if !found {
+			t.Errorf("%s.__dict__ is none of the assigned dicts", reprOf(t, o.Type()))
+		}
+	}
+}
+
 // class E(Exception):
 //
 //	def __init__(self, m): Exception.__init__(self, m); self.m = m

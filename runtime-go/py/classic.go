@@ -1,6 +1,10 @@
 package py
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+	"unsafe"
+)
 
 // Class is an old-style class (classobj): depth-first left-to-right
 // attribute lookup, no metaclass, instances of type `instance`.
@@ -140,10 +144,20 @@ type ClassicInstance struct {
 func (i *ClassicInstance) Type() *Type { return ClassicInstanceType }
 
 // Dict implements DictHolder.
-func (i *ClassicInstance) Dict() *Dict { return i.dict }
+func (i *ClassicInstance) Dict() *Dict { return i.loadDict() }
+
+// loadDict and storeDict access the dict pointer, which assigning
+// __dict__ replaces (see (*Instance).loadDict).
+func (i *ClassicInstance) loadDict() *Dict {
+	return (*Dict)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&i.dict))))
+}
+
+func (i *ClassicInstance) storeDict(d *Dict) {
+	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&i.dict)), unsafe.Pointer(d))
+}
 
 func (i *ClassicInstance) getAttrNoHook(f *Frame, name string) (Object, bool, *BaseException) {
-	if v := i.dict.getStr(name); v != nil {
+	if v := i.loadDict().getStr(name); v != nil {
 		return v, true, nil
 	}
 	v := i.class.lookup(name)
@@ -161,7 +175,7 @@ func (i *ClassicInstance) getAttrNoHook(f *Frame, name string) (Object, bool, *B
 func (i *ClassicInstance) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	switch name {
 	case "__dict__":
-		return i.dict, nil
+		return i.loadDict().object(), nil
 	case "__class__":
 		return i.class, nil
 	}
@@ -175,8 +189,26 @@ func (i *ClassicInstance) GetAttr(f *Frame, name string) (Object, *BaseException
 	return nil, attributeError(i, name)
 }
 
-// SetAttr honours __setattr__/__delattr__.
+// SetAttr honours __setattr__/__delattr__, except for __dict__ and
+// __class__, which instance_setattr handles before looking for them.
 func (i *ClassicInstance) SetAttr(f *Frame, name string, v Object) *BaseException {
+	switch name {
+	case "__dict__":
+		// the same dict object becomes the namespace; del is refused
+		d := dictStorage(v)
+		if d == nil {
+			return NewTypeError("__dict__ must be set to a dictionary")
+		}
+		i.storeDict(d)
+		return nil
+	case "__class__":
+		c, ok := v.(*Class)
+		if !ok {
+			return NewTypeError("__class__ must be set to a class")
+		}
+		i.class = c
+		return nil
+	}
 	hook := "__setattr__"
 	args := []Object{NewStr(name), v}
 	if v == nil {
@@ -186,21 +218,14 @@ func (i *ClassicInstance) SetAttr(f *Frame, name string, v Object) *BaseExceptio
 		_, err := i.callBound(f, m, args, nil)
 		return err
 	}
-	if name == "__class__" && v != nil {
-		c, ok := v.(*Class)
-		if !ok {
-			return NewTypeError("__class__ must be set to a class")
-		}
-		i.class = c
-		return nil
-	}
+	dict := i.loadDict()
 	if v == nil {
-		if !i.dict.delStr(name) {
+		if !dict.delStr(name) {
 			return attributeError(i, name)
 		}
 		return nil
 	}
-	i.dict.setStr(name, v)
+	dict.setStr(name, v)
 	return nil
 }
 

@@ -8,6 +8,32 @@ import "strings"
 // __hash__ runs before locking and user __eq__ with the lock released.
 type Dict struct {
 	ht hashtable
+	// owner is the dict-subclass instance whose built-in value this is
+	// (set when it is made), so an instance whose __dict__ was set to
+	// that instance gives it back rather than the bare table it uses.
+	owner *Instance
+}
+
+// object is the Python object whose table d is: d, or its owner.
+func (d *Dict) object() Object {
+	if d.owner != nil {
+		return d.owner
+	}
+	return d
+}
+
+// dictStorage is the table behind a value PyDict_Check accepts (a dict
+// or an instance of a dict subclass), or nil.
+func dictStorage(v Object) *Dict {
+	switch x := v.(type) {
+	case *Dict:
+		return x
+	case *Instance:
+		if d, ok := x.base.(*Dict); ok {
+			return d
+		}
+	}
+	return nil
 }
 
 // DictType is `dict`.

@@ -397,7 +397,7 @@ func (e *BaseException) GetAttr(f *Frame, name string) (Object, *BaseException) 
 			return None, nil
 		}
 	case "__dict__":
-		return e.Dict(), nil
+		return e.Dict().object(), nil
 	case "__class__":
 		return e.typ, nil
 	}
@@ -406,6 +406,11 @@ func (e *BaseException) GetAttr(f *Frame, name string) (Object, *BaseException) 
 
 // SetAttr stores attributes in the instance dict (args is settable).
 func (e *BaseException) SetAttr(f *Frame, name string, v Object) *BaseException {
+	return e.setAttrGeneric(f, name, v)
+}
+
+// setAttrGeneric is object.__setattr__ on an exception (no user hook).
+func (e *BaseException) setAttrGeneric(f *Frame, name string, v Object) *BaseException {
 	if name == "args" && v != nil {
 		t, err := TupleOf(f, v)
 		if err != nil {
@@ -418,6 +423,18 @@ func (e *BaseException) SetAttr(f *Frame, name string, v Object) *BaseException 
 		if ds, ok := d.(DescrSetter); ok {
 			return ds.DescrSet(f, e, v)
 		}
+	}
+	if name == "__dict__" {
+		// BaseException's __dict__ setter: the dict itself becomes the namespace
+		if v == nil {
+			return NewTypeError("__dict__ may not be deleted")
+		}
+		d := dictStorage(v)
+		if d == nil {
+			return NewTypeError("__dict__ must be a dictionary")
+		}
+		e.dict = d
+		return nil
 	}
 	if v == nil {
 		if e.dict == nil || e.dict.getStr(name) == nil {

@@ -14,8 +14,11 @@ func GetAttrStr(f *Frame, o Object, name *Str) (Object, *BaseException) {
 			if d != nil && isDataDescr(d) {
 				return descrGet(f, d, inst, t)
 			}
-			if inst.dict != nil {
-				if v := inst.dict.getStrH(name.s, name.hash()); v != nil {
+			if d == nil && isInstanceSpecial(name.s) {
+				return GetAttr(f, o, name.s)
+			}
+			if dict := inst.loadDict(); dict != nil {
+				if v := dict.getStrH(name.s, name.hash()); v != nil {
 					return v, nil
 				}
 			}
@@ -29,19 +32,23 @@ func GetAttrStr(f *Frame, o Object, name *Str) (Object, *BaseException) {
 
 // SetAttrStr is o.name = v with a pre-hashed name.
 func SetAttrStr(f *Frame, o Object, name *Str, v Object) *BaseException {
-	if inst, ok := o.(*Instance); ok && v != nil && inst.dict != nil {
-		hooks := inst.typ.attrHooks()
-		if hooks.setattr == nil {
+	if inst, ok := o.(*Instance); ok && v != nil {
+		if dict := inst.loadDict(); dict != nil && inst.typ.attrHooks().setattr == nil {
 			d := inst.typ.lookupStr(name)
-			if d == nil || !isDataDescr(d) {
-				if name.s != "__class__" {
-					inst.dict.setStrObj(name, v)
-					return nil
-				}
+			if (d == nil || !isDataDescr(d)) && !isInstanceSpecial(name.s) {
+				dict.setStrObj(name, v)
+				return nil
 			}
 		}
 	}
 	return SetAttr(f, o, name.s, v)
+}
+
+// isInstanceSpecial reports the names an instance resolves as CPython's
+// object.__class__ and __dict__ data descriptors (unless its class
+// defines them): a load or store never uses an instance-dict entry.
+func isInstanceSpecial(name string) bool {
+	return name == "__class__" || name == "__dict__"
 }
 
 // CallMethodStr is o.name(args...) with a pre-hashed name.
@@ -140,7 +147,7 @@ func methodFor(o Object, name *Str) (*Function, Object) {
 	if inst.typ.attrHooks().getattribute != nil {
 		return nil, nil
 	}
-	if inst.dict != nil && inst.dict.getStrH(name.s, name.hash()) != nil {
+	if dict := inst.loadDict(); dict != nil && dict.getStrH(name.s, name.hash()) != nil {
 		return nil, nil
 	}
 	return fn, inst

@@ -83,11 +83,11 @@ func deallocOrder(v Object) map[uintptr]int {
 		}
 		switch x := o.(type) {
 		case *Instance:
-			if x.dict != nil {
-				walk(x.dict, depth+1)
+			if d := x.loadDict(); d != nil {
+				walk(d, depth+1)
 			}
 		case *ClassicInstance:
-			walk(x.dict, depth+1)
+			walk(x.loadDict(), depth+1)
 		case *List:
 			items := x.Snapshot()
 			for i := len(items) - 1; i >= 0; i-- {

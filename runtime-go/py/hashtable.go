@@ -17,7 +17,10 @@ import (
 // released; if the table changed meanwhile the probe restarts, as
 // CPython's lookdict does.
 type hashtable struct {
-	mu      plock
+	mu plock
+	// watched sits beside mu's 4-byte tail so the struct has no padding
+	// (an instance and its dict fill one 480-byte size class; see Dict).
+	watched atomic.Bool
 	table   []htEntry
 	small   [8]htEntry
 	mask    int
@@ -28,8 +31,7 @@ type hashtable struct {
 	// read without the lock by the global-name caches (names.go), which
 	// set watched before their first read. An atomic add per mutation is
 	// too dear for the dicts (instance dicts, most others) no cache reads.
-	gen     atomic.Uint64
-	watched atomic.Bool
+	gen atomic.Uint64
 }
 
 // bump records a mutation for the global-name caches; call it with mu held.

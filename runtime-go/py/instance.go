@@ -2,6 +2,8 @@ package py
 
 import (
 	"strconv"
+	"sync/atomic"
+	"unsafe"
 )
 
 // Instance is an instance of a user-defined new-style class. Special
@@ -44,6 +46,9 @@ func newInstance(t *Type) *Instance {
 func newInstanceWithBase(t *Type, base Object) *Instance {
 	inst := newInstance(t)
 	inst.base = base
+	if d, ok := base.(*Dict); ok && d.owner == nil {
+		d.owner = inst
+	}
 	return inst
 }
 
@@ -70,7 +75,19 @@ func objectNew(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseExcept
 func (i *Instance) Type() *Type { return i.typ }
 
 // Dict implements DictHolder (nil when __slots__ removed __dict__).
-func (i *Instance) Dict() *Dict { return i.dict }
+func (i *Instance) Dict() *Dict { return i.loadDict() }
+
+// loadDict reads the instance dict pointer. Assigning __dict__ replaces
+// it, maybe from another thread, so reads are atomic loads (a plain load
+// on amd64) paired with storeDict. newInstance sets it with a plain store
+// before the instance can be shared.
+func (i *Instance) loadDict() *Dict {
+	return (*Dict)(atomic.LoadPointer((*unsafe.Pointer)(unsafe.Pointer(&i.dict))))
+}
+
+func (i *Instance) storeDict(d *Dict) {
+	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&i.dict)), unsafe.Pointer(d))
+}
 
 // userLookup finds a special method defined by a user class in the MRO.
 func userLookup(t *Type, name string) Object {
@@ -470,8 +487,20 @@ func (i *Instance) getAttrGeneric(f *Frame, name string) (Object, *BaseException
 	if d != nil && isDataDescr(d) {
 		return descrGet(f, d, i, i.typ)
 	}
-	if i.dict != nil {
-		if v := i.dict.getStr(name); v != nil {
+	dict := i.loadDict()
+	if d == nil && isInstanceSpecial(name) {
+		// CPython's __class__ and __dict__ are data descriptors, so an
+		// instance-dict key of that name never hides them
+		if name == "__class__" {
+			return i.typ, nil
+		}
+		if dict != nil {
+			return dict.object(), nil
+		}
+		return nil, attributeError(i, name)
+	}
+	if dict != nil {
+		if v := dict.getStr(name); v != nil {
 			return v, nil
 		}
 	}
@@ -479,12 +508,6 @@ func (i *Instance) getAttrGeneric(f *Frame, name string) (Object, *BaseException
 		return descrGet(f, d, i, i.typ)
 	}
 	switch name {
-	case "__class__":
-		return i.typ, nil
-	case "__dict__":
-		if i.dict != nil {
-			return i.dict, nil
-		}
 	case "__doc__":
 		return None, nil
 	case "__module__":
@@ -524,19 +547,42 @@ func (i *Instance) setAttrGeneric(f *Frame, name string, v Object) *BaseExceptio
 		i.typ = nt
 		return nil
 	}
-	if i.dict == nil {
+	dict := i.loadDict()
+	if dict == nil {
 		if v == nil {
 			return attributeError(i, name)
 		}
 		return NewAttributeError("'" + i.typ.tpName() + "' object has no attribute '" + name + "'")
 	}
+	if name == "__dict__" && d == nil {
+		return i.setDict(v)
+	}
 	if v == nil {
-		if !i.dict.delStr(name) {
+		if !dict.delStr(name) {
 			return NewAttributeError(name)
 		}
 		return nil
 	}
-	i.dict.setStr(name, v)
+	dict.setStr(name, v)
+	return nil
+}
+
+// setDict is `i.__dict__ = v` (v nil: del), as subtype_setdict: the dict
+// (or dict subclass instance) itself becomes the instance's namespace.
+// CPython leaves no dict after del and makes an empty one when next
+// needed; an empty one at once is the same to every observer. Attribute
+// sites need no invalidation: a remembered slot is trusted only when the
+// current dict's table holds the name there.
+func (i *Instance) setDict(v Object) *BaseException {
+	if v == nil {
+		i.storeDict(NewDict())
+		return nil
+	}
+	d := dictStorage(v)
+	if d == nil {
+		return NewTypeError("__dict__ must be set to a dictionary, not a '" + v.Type().tpName() + "'")
+	}
+	i.storeDict(d)
 	return nil
 }
 

@@ -698,7 +698,7 @@ func CallMethod(f *Frame, obj Object, name string, args []Object, kw Kwargs) (Ob
 		d := t.lookup(name)
 		inInstDict := false
 		if inst, ok := obj.(*Instance); ok {
-			if inst.dict != nil && inst.dict.getStr(name) != nil {
+			if dict := inst.loadDict(); dict != nil && dict.getStr(name) != nil {
 				inInstDict = true
 			}
 			if t.attrHooks().getattribute != nil {

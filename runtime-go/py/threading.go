@@ -491,9 +491,11 @@ var mainThreadObj Object
 
 func implOf(f *Frame, self Object) (*threadImpl, *BaseException) {
 	inst, ok := self.(*Instance)
-	if ok && inst.dict != nil {
-		if ti, ok := inst.dict.getStr("_Thread__impl").(*threadImpl); ok {
-			return ti, nil
+	if ok {
+		if d := inst.loadDict(); d != nil {
+			if ti, ok := d.getStr("_Thread__impl").(*threadImpl); ok {
+				return ti, nil
+			}
 		}
 	}
 	return nil, NewRuntimeError("thread.__init__() not called")
