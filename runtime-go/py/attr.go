@@ -185,6 +185,8 @@ func (t *Type) SetAttr(f *Frame, name string, v Object) *BaseException {
 		}
 		t.name = s.s
 		return nil
+	case "__dict__":
+		return NewAttributeError("attribute '__dict__' of 'type' objects is not writable")
 	}
 	if v == nil && (t.dict == nil || t.dict.getStr(name) == nil) {
 		return attributeError(t, name)

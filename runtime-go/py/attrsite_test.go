@@ -132,6 +132,19 @@ func TestDictAssignmentErrorsAndOwners(t *testing.T) {
 		t.Errorf("after del, o.__dict__ = %s", got)
 	}
 
+	// def fn(): pass; fn.__dict__ = 3; del fn.__dict__; fn.func_dict = D(); C.__dict__ = 3; type/module __dict__
+	fn := mkfn("fn", nil, func(f *Frame, a []Object) (Object, *BaseException) { return None, nil })
+	expectErr(t, SetAttr(f, fn, "__dict__", NewInt(3)), "TypeError: setting function's dictionary to a non-dict")
+	expectErr(t, DelAttr(f, fn, "__dict__"), "TypeError: function's dictionary may not be deleted")
+	fd := must(t)(Call0(f, D))
+	must(t)(nil, SetAttr(f, fn, "func_dict", fd))
+	if got := must(t)(GetAttr(f, fn, "__dict__")); got != fd {
+		t.Errorf("fn.__dict__ is %s, not the assigned dict", reprOf(t, got))
+	}
+	expectErr(t, SetAttr(f, K, "__dict__", NewInt(3)), "TypeError: __dict__ must be a dictionary object")
+	expectErr(t, SetAttr(f, C, "__dict__", NewDict()), "AttributeError: attribute '__dict__' of 'type' objects is not writable")
+	expectErr(t, SetAttr(f, NewModule("m"), "__dict__", NewDict()), "TypeError: readonly attribute")
+
 	// Dict.owner fits in padding: an instance and its dict stay one
 	// 480-byte size class
 	if n := unsafe.Sizeof(instanceWithDict{}); n > 480 {

@@ -67,6 +67,10 @@ func (c *Class) qualname() string {
 
 // Repr mirrors <class __main__.C at 0x...>.
 func (c *Class) Repr(f *Frame) (string, *BaseException) {
+	if _, ok := c.dict.getStr("__module__").(*Str); !ok {
+		// class_repr's form when __module__ is gone (a replaced __dict__)
+		return "<class ?." + c.name + " at " + addrOf(c) + ">", nil
+	}
 	return "<class " + c.qualname() + " at " + addrOf(c) + ">", nil
 }
 
@@ -79,7 +83,7 @@ func (c *Class) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	case "__name__":
 		return NewStr(c.name), nil
 	case "__dict__":
-		return c.dict, nil
+		return c.dict.object(), nil
 	case "__bases__":
 		bs := make([]Object, len(c.bases))
 		for i, b := range c.bases {
@@ -97,8 +101,16 @@ func (c *Class) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	return descrGet(f, v, nil, nil)
 }
 
-// SetAttr stores into the class dict.
+// SetAttr stores into the class dict; assigning __dict__ replaces it.
 func (c *Class) SetAttr(f *Frame, name string, v Object) *BaseException {
+	if name == "__dict__" {
+		d := dictStorage(v)
+		if d == nil {
+			return NewTypeError("__dict__ must be a dictionary object")
+		}
+		c.dict = d
+		return nil
+	}
 	if v == nil {
 		if !c.dict.delStr(name) {
 			return attributeError(c, name)

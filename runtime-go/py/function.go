@@ -246,7 +246,7 @@ func (fn *Function) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	case "func_globals", "__globals__":
 		return fn.globals, nil
 	case "__dict__", "func_dict":
-		return fn.attrs(), nil
+		return fn.attrs().object(), nil
 	case "func_code", "__code__":
 		return &codeObject{fn.code}, nil
 	case "func_closure", "__closure__":
@@ -303,6 +303,17 @@ func (fn *Function) SetAttr(f *Frame, name string, v Object) *BaseException {
 			return NewTypeError("func_defaults must be set to a tuple object")
 		}
 		fn.defaults = t.elems
+		return nil
+	case "__dict__", "func_dict":
+		// func_set_dict: the dict itself becomes the attribute namespace
+		if v == nil {
+			return NewTypeError("function's dictionary may not be deleted")
+		}
+		d := dictStorage(v)
+		if d == nil {
+			return NewTypeError("setting function's dictionary to a non-dict")
+		}
+		fn.dict = d
 		return nil
 	}
 	if v == nil {

@@ -54,8 +54,11 @@ func (m *Module) GetAttr(f *Frame, name string) (Object, *BaseException) {
 	return nil, NewAttributeError("'module' object has no attribute '" + name + "'")
 }
 
-// SetAttr writes the module dict.
+// SetAttr writes the module dict (__dict__ itself is a read-only member).
 func (m *Module) SetAttr(f *Frame, name string, v Object) *BaseException {
+	if name == "__dict__" {
+		return NewTypeError("readonly attribute")
+	}
 	if v == nil {
 		if !m.dict.delStr(name) {
 			return NewAttributeError(name)
