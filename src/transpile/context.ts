@@ -151,6 +151,8 @@ export class Body {
 
   /** Fast locals held unboxed as py.Num Go variables (numlocals.ts). */
   numLocals: ReadonlySet<string> = new Set();
+  /** A comprehension body: the Go variable of its outermost iterator, CPython's hidden argument `.0`. */
+  dotZero: string | undefined;
 
   /** Locals that are always bound (parameters never deleted): their loads skip the unbound check. */
   readonly alwaysBound = new Set<string>();

@@ -5,9 +5,10 @@
 import type * as A from '../ast/nodes.js';
 import type { Body } from './context.js';
 import { access } from './scope.js';
-import { goBytes, goLocal, goUtf8 } from './goliteral.js';
+import { goBytes, goLocal, goUtf8, hasLocalsDict, hiddenParam, LOCALS_DICT } from './goliteral.js';
 import { binaryFn, compareCall, numOp, unaryFn } from './rt.js';
 import { emitComprehensionScope, emitLambda } from './func.js';
+import { varnamesOf } from './varnames.js';
 
 /** `t, err := call` + check; returns t. */
 export function call(b: Body, callExpr: string): string {
@@ -501,15 +502,29 @@ function specialCall(b: Body, e: A.Call): string | null {
   if (id !== 'locals' && id !== 'vars') return null;
   if (b.scope.kind === 'module') return 'f.Globals';
   if (b.scope.kind === 'class') return b.ns!;
-  // A function's locals() is a fresh dict of the bound locals, as CPython builds it.
-  const t = b.mod.fresh();
-  b.p.line(`${t} := py.NewDict()`);
-  const names = [...b.scope.bound].filter((n) => !b.scope.explicitGlobals.has(n)).sort();
-  for (const n of [...names, ...[...b.scope.frees].sort()]) {
-    const how2 = access(b.scope, n);
-    const v = how2 === 'fast' ? goLocal(n) : `${goLocal(n)}.Get()`;
+  // A function's locals() is its frame's one dict, refreshed from the bound locals on each call
+  // (a name unbound since the last call leaves it), as CPython's frame does.
+  if (!hasLocalsDict(b.scope)) throw new Error(`locals() in a ${b.scope.kind} scope without a locals dict`);
+  const t = LOCALS_DICT;
+  b.p.line(`if ${t} == nil {`);
+  b.p.indent(() => b.p.line(`${t} = py.NewDict()`));
+  b.p.line('}');
+  // In CPython's order: co_varnames backwards, then the cell and free variables, each backwards.
+  const cells = [...b.scope.cells].sort().reverse();
+  const locals = [...varnamesOf(b.scope)].reverse();
+  for (const n of [...locals, ...cells, ...[...b.scope.frees].sort().reverse()]) {
+    const k = nameConst(b, n);
+    if (n.startsWith('.')) {
+      // A hidden argument: a comprehension's iterator, or a tuple parameter kept whole.
+      const v = b.scope.kind === 'comprehension' ? b.dotZero : hiddenParam(Number(n.slice(1)));
+      if (v) run(b, `${t}.SetItem(f, ${k}, ${v})`);
+      continue;
+    }
+    const v = access(b.scope, n) === 'fast' ? goLocal(n) : `${goLocal(n)}.Get()`;
     b.p.line(`if v := ${v}; v != nil {`);
-    b.p.indent(() => run(b, `${t}.SetItem(f, ${nameConst(b, n)}, v)`));
+    b.p.indent(() => run(b, `${t}.SetItem(f, ${k}, v)`));
+    b.p.line(`} else if had, _ := ${t}.Contains(f, ${k}); had {`);
+    b.p.indent(() => run(b, `${t}.DelItem(f, ${k})`));
     b.p.line('}');
   }
   return t;

@@ -5,10 +5,11 @@
 import type * as A from '../ast/nodes.js';
 import { Body, type BodyKind, type CodeInfo } from './context.js';
 import { assign, call, expr, forEachValue, not, run, storeName, truth } from './expr.js';
-import { goLocal, goUtf8 } from './goliteral.js';
+import { goLocal, goUtf8, hasLocalsDict, hiddenParam, LOCALS_DICT } from './goliteral.js';
 import { access, type Scope } from './scope.js';
 import { needsRv, stmt, stmts, terminates } from './stmt.js';
 import { chooseNumLocals } from './numlocals.js';
+import { varnamesOf } from './varnames.js';
 import { emitStepGenerator, flatGenexp, flatStmts, flattenable, genexpFlattenable } from './genstate.js';
 
 function scopeOf(b: Body, node: A.AstNode): Scope {
@@ -26,6 +27,10 @@ export function declareLocals(b: Body, skip: Set<string> = new Set()): void {
     else if (b.numLocals.has(n)) b.p.line(`var ${goLocal(n)} py.Num`);
     else b.p.line(`var ${goLocal(n)} py.Object`);
     b.p.line(`_ = ${goLocal(n)}`);
+  }
+  if (hasLocalsDict(s)) {
+    b.p.line(`var ${LOCALS_DICT} *py.Dict`);
+    b.p.line(`_ = ${LOCALS_DICT}`);
   }
 }
 
@@ -72,13 +77,9 @@ function topLevel(b: Body, body: A.stmt[]): void {
   }
 }
 
-function codeInfo(scope: Scope, params: string[], args: A.arguments): CodeInfo {
-  const named = [...params];
-  if (args.vararg) named.push(args.vararg);
-  if (args.kwarg) named.push(args.kwarg);
-  const rest = [...scope.bound].filter((n) => !named.includes(n) && !scope.explicitGlobals.has(n)).sort();
+function codeInfo(scope: Scope, params: string[]): CodeInfo {
   return {
-    argcount: params.length, varnames: [...named, ...rest],
+    argcount: params.length, varnames: varnamesOf(scope),
     freevars: [...scope.frees].sort(), cellvars: [...scope.cells].sort(),
   };
 }
@@ -92,7 +93,7 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
   const scope = scopeOf(b, node);
   const defaults = parts.args.defaults.map((d) => expr(b, d));
   const params = parts.args.args.map((a, i) => (a._type === 'Name' ? a.id : `.${i}`));
-  const code = b.mod.code(parts.name, codeInfo(scope, params, parts.args));
+  const code = b.mod.code(parts.name, codeInfo(scope, params));
   const spec: string[] = [`Name: ${goUtf8(parts.name)}`, `Code: ${code}`];
   if (params.length) spec.push(`Params: []string{${params.map(goUtf8).join(', ')}}`);
   if (defaults.length) spec.push(`Defaults: []py.Object{${defaults.join(', ')}}`);
@@ -121,8 +122,12 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
     // Bind parameters: names directly, tuple parameters by unpacking.
     let i = 0;
     for (const a of parts.args.args) {
-      if (a._type === 'Name') storeName(pre, a.id, `args[${i}]`);
-      else assign(pre, a, `args[${i}]`);
+      if (a._type === 'Name') {
+        storeName(pre, a.id, `args[${i}]`);
+      } else {
+        if (hasLocalsDict(scope)) b.p.line(`${hiddenParam(i)} := args[${i}]`);
+        assign(pre, a, `args[${i}]`);
+      }
       i++;
     }
     if (parts.args.vararg) storeName(pre, parts.args.vararg, `args[${i++}]`);
@@ -210,6 +215,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
     b.p.line('{');
     b.p.indent(() => {
       const inner = new Body(b.mod, b.p, scope, 'generator');
+      inner.dotZero = it;
       declareLocals(inner);
       emitStepGenerator(inner, `${t} = py.NewGeneratorStepCode(f, ${code}, `, (sb) => flatGenexp(sb, e as A.GeneratorExp, it));
       b.p.line('})');
@@ -223,6 +229,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
     b.p.line(`${t} := py.NewGeneratorCode(f, ${code}, func(f *py.Frame, gen *py.Generator) (py.Object, *py.BaseException) {`);
     b.p.indent(() => {
       const inner = new Body(b.mod, b.p, scope, 'generator');
+      inner.dotZero = it;
       declareLocals(inner);
       emitLoops(inner, () => {
         const v = expr(inner, ge.elt);
@@ -239,6 +246,7 @@ export function emitComprehensionScope(b: Body, e: A.GeneratorExp | A.SetComp | 
   b.p.line(`${t}, err := py.RunFrame(f, ${code}, func(f *py.Frame) (py.Object, *py.BaseException) {`);
   b.p.indent(() => {
     const inner = new Body(b.mod, b.p, scope, 'function');
+    inner.dotZero = it;
     declareLocals(inner);
     const acc = b.mod.fresh('acc');
     if (e._type === 'SetComp') b.p.line(`${acc} := py.NewSet()`);

@@ -70,6 +70,7 @@ export function emitStepGenerator(b: Body, ctor: string, emitBody: (sb: Body) =>
   sub.indent(() => {
     const sb = new Body(b.mod, sub, b.scope, 'generator');
     for (const n of b.alwaysBound) sb.alwaysBound.add(n);
+    sb.dotZero = b.dotZero;
     sb.step = step;
     if (!emitBody(sb)) sub.line('return nil, nil');
   });

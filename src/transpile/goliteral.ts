@@ -36,6 +36,22 @@ export function goLocal(name: string): string {
   return `µ${name}`;
 }
 
+/**
+ * The Go variable holding a function frame's locals() dict: CPython returns the same dict on every
+ * call in one frame, refreshed each time. No Python name starts with a digit, so no goLocal clashes.
+ */
+export const LOCALS_DICT = 'µ0locals';
+
+/** The Go variable keeping tuple parameter i whole, for locals(), where CPython names it `.i`. */
+export function hiddenParam(i: number): string {
+  return `µ0p${i}`;
+}
+
+/** Scopes whose body declares LOCALS_DICT: functions and comprehensions that may call locals() or vars(). */
+export function hasLocalsDict(scope: { kind: string; used: Set<string> }): boolean {
+  return (scope.kind === 'function' || scope.kind === 'comprehension') && (scope.used.has('locals') || scope.used.has('vars'));
+}
+
 /** A safe Go package name for a dotted module name. */
 export function goPackageName(mod: string): string {
   const base = mod.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
