@@ -107,6 +107,14 @@ func NewBuiltinType(name, module string, base *Type) *Type {
 	return t
 }
 
+// MarkNative makes a class built for a native module's type (a class so that
+// its special methods dispatch as a user class's do, e.g. defaultdict's
+// __missing__) show as that module's built-in type: repr <type 'module.name'>,
+// "module.name" in error messages, and no attribute assignment.
+func (t *Type) MarkNative() {
+	t.native = true
+}
+
 // Def adds a Go method to a type's dict (a method descriptor).
 func (t *Type) Def(name string, fn func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException)) {
 	t.def(name, fn)

@@ -170,8 +170,8 @@ func (t *Type) typeAttr(f *Frame, name string, md Object, meta *Type) (Object, *
 
 // SetAttr on a type stores into the class dict (built-ins are frozen).
 func (t *Type) SetAttr(f *Frame, name string, v Object) *BaseException {
-	if t.builtin {
-		return NewTypeError("can't set attributes of built-in/extension type '" + t.name + "'")
+	if t.builtin || t.native {
+		return NewTypeError("can't set attributes of built-in/extension type '" + t.tpName() + "'")
 	}
 	meta := t.Type()
 	if md := meta.lookup(name); md != nil && isDataDescr(md) && meta != TypeType {

@@ -39,7 +39,7 @@ func (m *BuiltinMethod) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseE
 		return nil, NewTypeError("descriptor '" + m.name + "' of '" + m.owner.name + "' object needs an argument")
 	}
 	if !args[0].Type().IsSubtype(m.owner) {
-		return nil, NewTypeError("descriptor '" + m.name + "' requires a '" + m.owner.name + "' object but received a '" + args[0].Type().tpName() + "'")
+		return nil, NewTypeError("descriptor '" + m.name + "' requires a '" + m.owner.tpName() + "' object but received a '" + args[0].Type().tpName() + "'")
 	}
 	return m.fn(f, args[0], args[1:], kw)
 }

@@ -277,7 +277,7 @@ func (t *Type) qualname() string {
 
 // Repr implements repr(type).
 func (t *Type) Repr(f *Frame) (string, *BaseException) {
-	if t.builtin {
+	if t.builtin || t.native {
 		return "<type '" + t.qualname() + "'>", nil
 	}
 	return "<class '" + t.qualname() + "'>", nil

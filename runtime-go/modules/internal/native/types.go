@@ -44,19 +44,19 @@ func NewType(spec TypeSpec) *py.Type {
 // NewHeapType builds the type as a class (py.NewClass), for the few
 // native types whose special methods must be found the way a user class's
 // are: defaultdict's __missing__ is dispatched only for non-built-in dict
-// subclasses. Its repr is <class '…'>.
+// subclasses. It still shows as the module's built-in type (MarkNative).
 func NewHeapType(spec TypeSpec) *py.Type {
 	d := py.NewDict()
-	// dotted name, as NewType: error messages print CPython's tp_name
-	name := spec.Name
-	if spec.Module != "" {
-		name = spec.Module + "." + spec.Name
+	module := spec.Module
+	if module == "" {
+		module = "__builtin__"
 	}
-	d.SetStr("__module__", py.NewStr("__builtin__"))
-	t, err := py.NewClass(nil, nil, name, spec.Bases, d)
+	d.SetStr("__module__", py.NewStr(module))
+	t, err := py.NewClass(nil, nil, spec.Name, spec.Bases, d)
 	if err != nil {
 		panic("native.NewHeapType " + spec.Name + ": " + err.Error())
 	}
+	t.MarkNative()
 	fill(t, spec)
 	return t
 }
