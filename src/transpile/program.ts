@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { loadCatalog } from '../analyze/catalog.js';
 import type * as A from '../ast/nodes.js';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { decodePython2 } from '../discover/encoding.js';
@@ -101,7 +102,14 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     return null;
   };
 
-  const exists = (name: string): boolean => native.has(name) || locate(name) !== null;
+  // A name that only exists in sys.modules once its package has run (os.path, email.Utils) is a
+  // module too, provided that package is part of the program.
+  const catalog = loadCatalog();
+  const exists = (name: string): boolean => {
+    if (native.has(name) || locate(name) !== null) return true;
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && catalog.alias(name) !== undefined && exists(name.slice(0, dot));
+  };
 
   const load = async (name: string, where: Where, realName = name): Promise<void> => {
     if (seen.has(name)) return;

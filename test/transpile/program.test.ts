@@ -56,6 +56,17 @@ describe('collectProgram', () => {
     expect(q.modules.map((m) => m.name).sort()).toEqual(['__main__', 'codecs']);
   });
 
+  it('resolves names that only exist in sys.modules once their package ran (os.path), not other missing ones', async () => {
+    const lib = tree({ 'os.py': 'import posixpath as path\n', 'posixpath.py': '' });
+    const dir = tree({ 'main.py': 'import os.path\nfrom os.path import join\nimport os.nothing\n' });
+    const p = await collectProgram({ kind: 'script', path: path.join(dir, 'main.py') }, [lib], native, parseSource, { stdlibDirs: [lib] });
+    const main = p.modules.find((m) => m.name === '__main__')!;
+    expect(main.imports.resolve('os.path', 0)).toBe('os.path');
+    expect(main.imports.isModule('os.path')).toBe(true);
+    expect(main.imports.resolve('os.nothing', 0)).toBe(null);
+    expect(p.modules.map((m) => m.name).sort()).toEqual(['__main__', 'os', 'posixpath']);
+  });
+
   it('shows module paths as CPython prints them (relative to the sys.path entry)', async () => {
     const dir = tree({ 'app/main.py': 'import mod\n', 'app/mod.py': '' });
     const p = await collectProgram({ kind: 'script', path: path.join(dir, 'app', 'main.py') }, [], native, parseSource);
