@@ -159,7 +159,7 @@ func kickDels() {
 		return // finalizeAtExit runs the queue itself, in its order
 	}
 	if !threaded.Load() {
-		runDels(&Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}, nil)
+		runDels(&Frame{Code: runtimeRootCode, thread: mainThread}, nil)
 		return
 	}
 	delWorker.Do(func() {

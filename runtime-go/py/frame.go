@@ -56,6 +56,8 @@ type Frame struct {
 	// escaped is set once something may keep the frame after its call
 	// returns (a traceback entry); such frames are never reused.
 	escaped bool
+	// view is the frame's Python object, once sys._getframe or tb_frame made it.
+	view *frameObject
 	// argBuf holds the bound arguments of small functions so a call
 	// allocates only its frame.
 	argBuf [4]Object
@@ -76,6 +78,16 @@ type threadState struct {
 
 // maxFreeFrames bounds the frames a thread keeps for reuse.
 const maxFreeFrames = 64
+
+// The codes of frames the runtime starts threads and programs under: no
+// Python code runs in them, so Python never sees them (f_back is None).
+var (
+	runtimeRootCode = &Code{Name: "<runtime>"}
+	threadRootCode  = &Code{Name: "<thread>"}
+)
+
+// isRootCode reports whether c is the code of such a frame.
+func isRootCode(c *Code) bool { return c == nil || c == runtimeRootCode || c == threadRootCode }
 
 // reuseFrame returns a finished frame to its thread's free list unless
 // something may still refer to it.
@@ -108,7 +120,7 @@ func NewFrame(back *Frame, code *Code, globals *Dict) *Frame {
 
 // NewRootFrame makes the bottom frame of a goroutine (thread).
 func NewRootFrame() *Frame {
-	return &Frame{Code: &Code{Name: "<thread>"}, thread: &threadState{ident: nextThreadIdent.Add(1)}}
+	return &Frame{Code: threadRootCode, thread: &threadState{ident: nextThreadIdent.Add(1)}}
 }
 
 // checkDepth raises CPython's RuntimeError on runaway recursion.

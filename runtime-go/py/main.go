@@ -117,7 +117,7 @@ func runMain(entry string, args []string, moduleMode bool) int {
 		}
 	}
 	SysModule.dict.setStr("builtin_module_names", builtinModuleNames())
-	root := &Frame{Code: &Code{Name: "<runtime>"}, thread: mainThread}
+	root := &Frame{Code: runtimeRootCode, thread: mainThread}
 	err := preloadSite(root)
 	if i := strings.LastIndexByte(entry, '.'); i >= 0 && err == nil {
 		// like `python -m pkg.mod`: the parent packages are imported first

@@ -145,7 +145,7 @@ func init() {
 		if fr == nil {
 			return nil, NewValueError("call stack is not deep enough")
 		}
-		return &frameObject{code: fr.Code, line: fr.Line, globals: framesGlobals(fr)}, nil
+		return frameView(fr), nil
 	})
 	SysModules.setStr("sys", SysModule)
 	SysModules.setStr("__builtin__", BuiltinModule)

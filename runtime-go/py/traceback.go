@@ -39,7 +39,10 @@ func (t *Traceback) GetAttr(f *Frame, name string) (Object, *BaseException) {
 		}
 		return &Traceback{entries: t.entries, pos: t.pos + 1}, nil
 	case "tb_frame":
-		return &frameObject{code: e.code, line: e.line, globals: framesGlobals(e.frame)}, nil
+		if e.frame == nil {
+			return None, nil
+		}
+		return frameView(e.frame), nil
 	}
 	return nil, attributeError(t, name)
 }
@@ -51,24 +54,61 @@ func framesGlobals(fr *Frame) *Dict {
 	return fr.Globals
 }
 
-// frameObject is the read-only view of a frame handed to Python code.
+// frameObject is a frame as Python code sees it (sys._getframe(), tb_frame):
+// a view of the live frame, one per frame, so f_lineno is the frame's line
+// now and `is` holds between two looks at the same frame. The frame and all
+// below it are marked escaped when viewed, so f_back never reaches a frame
+// that was recycled for another call.
 type frameObject struct {
-	code    *Code
-	line    int
-	globals *Dict
+	fr *Frame
 }
 
 var frameType = newBuiltinType("frame", nil)
 
+// frameView returns the frame's Python view, making it if needed.
+func frameView(fr *Frame) *frameObject {
+	for x := fr; x != nil; x = x.Back {
+		x.escaped = true
+	}
+	if fr.view == nil {
+		fr.view = &frameObject{fr: fr}
+	}
+	return fr.view
+}
+
 func (fo *frameObject) Type() *Type { return frameType }
+
+func (fo *frameObject) Repr(f *Frame) (string, *BaseException) {
+	return "<frame object at " + addrOf(fo) + ">", nil
+}
+
 func (fo *frameObject) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	fr := fo.fr
 	switch name {
 	case "f_lineno":
-		return NewInt(int64(fo.line)), nil
+		return NewInt(int64(fr.Line)), nil
 	case "f_globals":
-		return fo.globals, nil
+		return framesGlobals(fr), nil
+	case "f_builtins":
+		return BuiltinModule.Dict(), nil
 	case "f_code":
-		return &codeObject{fo.code}, nil
+		return &codeObject{fr.Code}, nil
+	case "f_back":
+		// A generator's frame has none while suspended; the root frame is not Python's.
+		if fr.Back == nil || isRootCode(fr.Back.Code) {
+			return None, nil
+		}
+		return frameView(fr.Back), nil
+	case "f_locals":
+		// A module body's locals are its globals; a function's live in Go variables.
+		if fr.Code != nil && fr.Code.Name == "<module>" {
+			return framesGlobals(fr), nil
+		}
+		return nil, NewNotImplemented("a function frame's f_locals", "dynamic-frame-attribute")
+	case "f_restricted":
+		return False, nil
+	case "f_trace":
+		return None, nil
 	}
 	return nil, attributeError(fo, name)
 }
