@@ -343,7 +343,7 @@ func (it *listIter) Iter(f *Frame) (Object, *BaseException) { return it, nil }
 func (l *List) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
 	switch op {
 	case OpAdd:
-		if o, ok := y.(*List); ok && side == Left {
+		if o, ok := BaseOf(y).(*List); ok && side == Left {
 			a, b := l.Snapshot(), o.Snapshot()
 			return NewList(append(a, b...)...), nil
 		}

@@ -196,7 +196,7 @@ func (s *Str) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseExcepti
 	switch op {
 	case OpAdd:
 		if side == Left {
-			switch o := y.(type) {
+			switch o := BaseOf(y).(type) {
 			case *Str:
 				return concatStr(s.s, o.s), nil
 			}

@@ -142,7 +142,7 @@ func (t *Tuple) Iter(f *Frame) (Object, *BaseException) { return &seqIter{seq: t
 func (t *Tuple) Binary(f *Frame, op Op, y Object, side Side) (Object, *BaseException) {
 	switch op {
 	case OpAdd:
-		if o, ok := y.(*Tuple); ok && side == Left {
+		if o, ok := BaseOf(y).(*Tuple); ok && side == Left {
 			out := make([]Object, 0, len(t.elems)+len(o.elems))
 			return NewTuple(append(append(out, t.elems...), o.elems...)...), nil
 		}

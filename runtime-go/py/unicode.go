@@ -41,7 +41,7 @@ func (s *Str) toUnicode(f *Frame) (*Unicode, *BaseException) {
 
 // coerceUnicode converts str/unicode operands; ok=false for others.
 func coerceUnicode(f *Frame, o Object) (*Unicode, bool, *BaseException) {
-	switch v := o.(type) {
+	switch v := BaseOf(o).(type) {
 	case *Unicode:
 		return v, true, nil
 	case *Str:
