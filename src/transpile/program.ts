@@ -111,6 +111,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     return dot > 0 && catalog.alias(name) !== undefined && exists(name.slice(0, dot));
   };
 
+  const strptimeUsers: string[] = [];
   const load = async (name: string, where: Where, realName = name): Promise<void> => {
     if (seen.has(name)) return;
     seen.set(name, null);
@@ -121,6 +122,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       diagnostics.push(diag(decoded.error.id, 'error', where.file, decoded.error.message, decoded.error.line));
       return;
     }
+    if (decoded.text.includes('strptime')) strptimeUsers.push(name);
     const parsed = await parse(where.file, decoded.text, decoded.encoding);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.ast) return;
@@ -172,6 +174,12 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       if (l) await load(sub, l);
     }
     await load('__main__', loc, entry.name);
+  }
+  // The native datetime and time modules import _strptime by name, and only when strptime is
+  // called: it joins the program when some module of it mentions strptime.
+  if ((native.has('time') || native.has('datetime')) && !seen.has('_strptime') && strptimeUsers.length > 0) {
+    const loc = locate('_strptime');
+    if (loc) await load('_strptime', loc);
   }
   return { modules, diagnostics, main };
 }
