@@ -43,6 +43,12 @@ func specialAttr(f *Frame, o Object, name string) (Object, *BaseException) {
 		return o.Type(), nil
 	case "__doc__":
 		return None, nil
+	case "__call__":
+		// Every Go-implemented callable has tp_call, which CPython shows as a method-wrapper
+		// (hmac tells a hashlib constructor from a module by hasattr(x, '__call__')).
+		if c, ok := o.(Caller); ok {
+			return &methodWrapper{name: "__call__", self: o, call: c.Call}, nil
+		}
 	}
 	return nil, attributeError(o, name)
 }

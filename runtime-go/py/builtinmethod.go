@@ -58,6 +58,41 @@ func (b *BoundBuiltin) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseEx
 	return b.m.fn(f, b.self, args, kw)
 }
 
+// GetAttr gives __self__, __name__, __module__ and __doc__ as CPython's bound C methods do.
+func (b *BoundBuiltin) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	switch name {
+	case "__self__":
+		return b.self, nil
+	case "__name__":
+		return NewStr(b.m.name), nil
+	case "__module__":
+		return None, nil
+	case "__doc__":
+		return docOrNone(b.m.doc), nil
+	}
+	return genericGetAttrNoDict(f, b, name)
+}
+
+// GetAttr gives __name__, __objclass__ and __doc__ as CPython's method descriptors do.
+func (m *BuiltinMethod) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	switch name {
+	case "__name__":
+		return NewStr(m.name), nil
+	case "__objclass__":
+		return m.owner, nil
+	case "__doc__":
+		return docOrNone(m.doc), nil
+	}
+	return genericGetAttrNoDict(f, m, name)
+}
+
+func docOrNone(doc string) Object {
+	if doc == "" {
+		return None
+	}
+	return NewStr(doc)
+}
+
 // Repr mirrors <built-in method append of list object at 0x...>.
 func (b *BoundBuiltin) Repr(f *Frame) (string, *BaseException) {
 	return "<built-in method " + b.m.name + " of " + b.self.Type().name + " object at " + addrOf(b.self) + ">", nil
@@ -109,12 +144,44 @@ func (b *BuiltinFunction) GetAttr(f *Frame, name string) (Object, *BaseException
 		}
 		return NewStr(b.module), nil
 	case "__doc__":
-		if b.doc == "" {
+		return docOrNone(b.doc), nil
+	case "__self__":
+		if b.self == nil {
 			return None, nil
 		}
-		return NewStr(b.doc), nil
+		return b.self, nil
 	}
 	return genericGetAttrNoDict(f, b, name)
+}
+
+// methodWrapper is CPython's method-wrapper: a slot of a Go-implemented
+// object (its __call__) bound to it.
+type methodWrapper struct {
+	name string
+	self Object
+	call func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException)
+}
+
+var methodWrapperType = newBuiltinType("method-wrapper", nil)
+
+func (w *methodWrapper) Type() *Type { return methodWrapperType }
+
+func (w *methodWrapper) Call(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	return w.call(f, args, kw)
+}
+
+func (w *methodWrapper) Repr(f *Frame) (string, *BaseException) {
+	return "<method-wrapper '" + w.name + "' of " + w.self.Type().tpName() + " object at " + addrOf(w.self) + ">", nil
+}
+
+func (w *methodWrapper) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	switch name {
+	case "__self__":
+		return w.self, nil
+	case "__name__":
+		return NewStr(w.name), nil
+	}
+	return genericGetAttrNoDict(f, w, name)
 }
 
 // def adds a Go method to a built-in type's dict.

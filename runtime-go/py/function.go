@@ -406,8 +406,8 @@ func init() {
 	}
 	// CPython's slot wrapper; callable(f) and hasattr(f, '__call__') both hold for functions.
 	FunctionType.setAttrRaw("__call__", NewGetSet("__call__", func(f *Frame, o Object) (Object, *BaseException) {
-		return NewBuiltinFunction("__call__", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		return &methodWrapper{name: "__call__", self: o, call: func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 			return Call(f, o, args, kw)
-		}), nil
+		}}, nil
 	}, nil))
 }
