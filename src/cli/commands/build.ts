@@ -2,7 +2,7 @@
 // (a static Go binary: no Node, no python2.7 and no source tree needed to run it).
 
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../../diagnostics.js';
+import { writeBuildDiagnostics } from '../build-report.js';
 import { prepareBinary } from '../../build/driver.js';
 import { installBinary } from '../../build/index.js';
 import { UsageError, type CliContext } from '../context.js';
@@ -24,7 +24,7 @@ export const buildCommand: CliCommand = {
     if (args[0] && opts.module) throw new UsageError('build: give either FILE.py or -m MODULE, not both');
     const { entry } = entryFrom(args[0] as string | undefined, [], opts.module);
     const built = await prepareBinary(entry, opts.path ?? [], { vet: opts.vet });
-    for (const d of built.diagnostics) if (d.severity !== 'info') ctx.stderr.write(formatDiagnostic(d) + '\n');
+    writeBuildDiagnostics(ctx, built.diagnostics);
     if (!built.binary || built.diagnostics.some((d) => d.severity === 'error')) return EXIT_COMPILE;
     installBinary(built.binary, opts.output);
     if (!ctx.quiet) ctx.stderr.write(`wrote ${opts.output}\n`);

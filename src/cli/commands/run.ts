@@ -2,8 +2,8 @@
 // stdin, stdout, stderr and the exit status pass straight through, like `python2.7 FILE.py`.
 
 import type { Command } from 'commander';
+import { writeBuildDiagnostics } from '../build-report.js';
 import { spawnSync } from 'node:child_process';
-import { formatDiagnostic } from '../../diagnostics.js';
 import { prepareBinary } from '../../build/driver.js';
 import type { Entry } from '../../transpile/program.js';
 import { UsageError, type CliContext } from '../context.js';
@@ -40,7 +40,7 @@ export const runCommand: CliCommand = {
     // Once it builds, the program's own stderr must be all there is, byte for byte as under
     // python2.7: compile warnings show only when the build fails (and always with `build`).
     if (!built.binary) {
-      for (const d of built.diagnostics) if (d.severity !== 'info') ctx.stderr.write(formatDiagnostic(d) + '\n');
+      writeBuildDiagnostics(ctx, built.diagnostics);
       return EXIT_COMPILE;
     }
     const r = spawnSync(built.binary, argv, { stdio: 'inherit' });
