@@ -256,6 +256,9 @@ func (i *Instance) Repr(f *Frame) (string, *BaseException) {
 		}
 		return s.s, nil
 	}
+	if s, ok := i.base.(*Set); ok {
+		return s.reprNamed(f, i.typ.name)
+	}
 	if b, ok := i.base.(Reprer); ok {
 		return b.Repr(f)
 	}
@@ -280,7 +283,8 @@ func (i *Instance) Str(f *Frame) (Object, *BaseException) {
 		return nil, NewTypeError("__str__ returned non-string (type " + r.Type().tpName() + ")")
 	}
 	if i.base != nil {
-		if userLookup(i.typ, "__repr__") == nil {
+		// A set's str is its repr, which names the subclass.
+		if _, isSet := i.base.(*Set); !isSet && userLookup(i.typ, "__repr__") == nil {
 			return ToStr(f, i.base)
 		}
 	}

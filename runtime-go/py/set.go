@@ -172,7 +172,11 @@ func (it *setIter) Next(f *Frame) (Object, *BaseException) {
 
 // Repr mirrors set([1, 2]) / frozenset([1, 2]) / set().
 func (s *Set) Repr(f *Frame) (string, *BaseException) {
-	name := s.Type().name
+	return s.reprNamed(f, s.Type().name)
+}
+
+// reprNamed is set_repr, which names the object's own type (a subclass's too).
+func (s *Set) reprNamed(f *Frame, name string) (string, *BaseException) {
 	elems := s.Elems()
 	if len(elems) == 0 {
 		return name + "([])", nil
