@@ -193,6 +193,16 @@ func (t *Type) SetAttr(f *Frame, name string, v Object) *BaseException {
 		return nil
 	case "__dict__":
 		return NewAttributeError("attribute '__dict__' of 'type' objects is not writable")
+	case "__abstractmethods__":
+		// What abc.ABCMeta sets: a non-empty value makes object.__new__ refuse the class.
+		abstract := false
+		if v != nil {
+			var err *BaseException
+			if abstract, err = IsTrue(f, v); err != nil {
+				return err
+			}
+		}
+		t.abstract = abstract
 	}
 	if v == nil && (t.dict == nil || t.dict.getStr(name) == nil) {
 		return attributeError(t, name)

@@ -65,10 +65,31 @@ func objectNew(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseExcept
 	if (len(args) > 0 || len(kw) > 0) && t.lookupStr(sInit) == objectInit {
 		return nil, NewTypeError("object() takes no parameters")
 	}
-	if t == ObjectType {
-		return newInstance(t), nil
+	if t.abstract {
+		return nil, abstractInstantiation(f, t)
 	}
 	return newInstance(t), nil
+}
+
+// abstractInstantiation is object.__new__'s error for a class with abstract methods left.
+func abstractInstantiation(f *Frame, t *Type) *BaseException {
+	methods := t.Dict().getStr("__abstractmethods__")
+	if methods == nil {
+		return NewAttributeError("__abstractmethods__")
+	}
+	sorted, err := Call(f, Builtins.getStr("sorted"), []Object{methods}, nil)
+	if err != nil {
+		return err
+	}
+	joined, err := CallMethod(f, NewStr(", "), "join", []Object{sorted}, nil)
+	if err != nil {
+		return err
+	}
+	s, err := ToStr(f, joined)
+	if err != nil {
+		return err
+	}
+	return NewTypeError("Can't instantiate abstract class " + t.name + " with abstract methods " + s.s)
 }
 
 // Type implements Object.
@@ -516,6 +537,13 @@ func (i *Instance) getAttrGeneric(f *Frame, name string) (Object, *BaseException
 		return None, nil
 	case "__module__":
 		return NewStr(i.typ.module), nil
+	}
+	// Attributes a built-in base computes rather than keeps in its type's dict (a property's
+	// setter, fget...).
+	if g, ok := i.base.(AttrGetter); ok {
+		if r, err := g.GetAttr(f, name); err == nil {
+			return r, nil
+		}
 	}
 	return nil, attributeError(i, name)
 }

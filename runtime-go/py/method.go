@@ -284,7 +284,11 @@ func (s *slotDescr) DescrSet(f *Frame, obj Object, v Object) *BaseException {
 func isDataDescr(d Object) bool {
 	switch v := d.(type) {
 	case *Instance:
-		return userLookup(v.typ, "__set__") != nil || userLookup(v.typ, "__delete__") != nil
+		if userLookup(v.typ, "__set__") != nil || userLookup(v.typ, "__delete__") != nil {
+			return true
+		}
+		_, ok := v.base.(DescrSetter) // a subclass of property
+		return ok
 	case DescrSetter:
 		return true
 	}
@@ -306,6 +310,13 @@ func descrGet(f *Frame, d Object, obj Object, t *Type) (Object, *BaseException) 
 			}
 			return callDescr(f, g, v, v.typ, []Object{o, tt}, nil)
 		}
+		// A subclass of property, staticmethod or classmethod binds as its base does.
+		if b, ok := v.base.(DescrGetter); ok {
+			if _, isProp := b.(*Property); isProp && obj == nil {
+				return d, nil // a property read from the class is itself
+			}
+			return b.DescrGet(f, obj, t)
+		}
 		return d, nil
 	case DescrGetter:
 		return v.DescrGet(f, obj, t)
@@ -316,11 +327,17 @@ func descrGet(f *Frame, d Object, obj Object, t *Type) (Object, *BaseException) 
 func descrSet(f *Frame, d Object, obj Object, v Object) *BaseException {
 	switch dd := d.(type) {
 	case *Instance:
+		name := "__set__"
+		args := []Object{obj, v}
 		if v == nil {
-			_, _, err := callSpecial(f, dd, "__delete__", obj)
-			return err
+			name, args = "__delete__", []Object{obj}
 		}
-		_, _, err := callSpecial(f, dd, "__set__", obj, v)
+		if userLookup(dd.typ, name) == nil {
+			if b, ok := dd.base.(DescrSetter); ok {
+				return b.DescrSet(f, obj, v)
+			}
+		}
+		_, _, err := callSpecial(f, dd, name, args...)
 		return err
 	case DescrSetter:
 		return dd.DescrSet(f, obj, v)
@@ -401,11 +418,18 @@ func init() {
 		if err := ParseArgs("property", args, kw, []string{"fget", "fset", "fdel", "doc"}, 0, a[:]); err != nil {
 			return nil, err
 		}
-		return &Property{fget: a[0], fset: a[1], fdel: a[2], doc: a[3]}, nil
+		p := &Property{fget: a[0], fset: a[1], fdel: a[2], doc: a[3]}
+		if t != PropertyType {
+			return newInstanceWithBase(t, p), nil
+		}
+		return p, nil
 	}
 	StaticMethodType.newFn = func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException) {
 		if err := UnpackArgs("staticmethod", args, kw, 1, 1); err != nil {
 			return nil, err
+		}
+		if t != StaticMethodType {
+			return newInstanceWithBase(t, &StaticMethod{fn: args[0]}), nil
 		}
 		return &StaticMethod{fn: args[0]}, nil
 	}
@@ -439,6 +463,9 @@ func init() {
 		}
 		if !IsCallable(args[0]) {
 			return nil, NewTypeError("'" + args[0].Type().tpName() + "' object is not callable")
+		}
+		if t != ClassMethodType {
+			return newInstanceWithBase(t, &ClassMethod{fn: args[0]}), nil
 		}
 		return &ClassMethod{fn: args[0]}, nil
 	}

@@ -13,24 +13,25 @@ import (
 // user subclasses (which are *Instance values wrapping a built-in base)
 // inherit it. A user class's special methods are found through the MRO.
 type Type struct {
-	name    string
-	module  string
-	bases   []*Type
-	mro     []*Type
-	dict    *Dict
-	meta    *Type // nil means `type`
-	builtin bool  // a Go-implemented type
-	native  bool  // defined by a native module (NewBuiltinType): its dunders count as "user" ones
-	final   bool  // cannot be subclassed (bool, NoneType, slice...)
-	basic   *Type // nearest built-in ancestor: decides the Go layout of instances
-	slots   []string
-	hasDict bool // instances have a __dict__
-	newFn   func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
-	mu      sync.Mutex
-	cache   atomic.Pointer[typeCache]
-	scache  [strCacheSize]atomic.Pointer[strCacheEntry]
-	hooks   atomic.Pointer[attrHooks]
-	doc     string
+	name     string
+	module   string
+	bases    []*Type
+	mro      []*Type
+	dict     *Dict
+	meta     *Type // nil means `type`
+	builtin  bool  // a Go-implemented type
+	native   bool  // defined by a native module (NewBuiltinType): its dunders count as "user" ones
+	abstract bool  // __abstractmethods__ was set to a non-empty value (Py_TPFLAGS_IS_ABSTRACT)
+	final    bool  // cannot be subclassed (bool, NoneType, slice...)
+	basic    *Type // nearest built-in ancestor: decides the Go layout of instances
+	slots    []string
+	hasDict  bool // instances have a __dict__
+	newFn    func(f *Frame, t *Type, args []Object, kw Kwargs) (Object, *BaseException)
+	mu       sync.Mutex
+	cache    atomic.Pointer[typeCache]
+	scache   [strCacheSize]atomic.Pointer[strCacheEntry]
+	hooks    atomic.Pointer[attrHooks]
+	doc      string
 }
 
 // typeVersion invalidates every attribute cache whenever any class dict
