@@ -19,12 +19,15 @@ type Code struct {
 	argcount                     int
 	varnames, freevars, cellvars []string
 	firstLine                    int
+	flags                        int
 }
 
-// SetInfo records co_argcount, co_varnames, co_freevars and co_cellvars;
-// it returns c so it can be chained in a var declaration.
-func (c *Code) SetInfo(argcount int, varnames, freevars, cellvars []string) *Code {
+// SetInfo records co_argcount, co_varnames, co_freevars, co_cellvars,
+// co_firstlineno and co_flags; it returns c so it can be chained in a var
+// declaration.
+func (c *Code) SetInfo(argcount int, varnames, freevars, cellvars []string, firstLine, flags int) *Code {
 	c.argcount, c.varnames, c.freevars, c.cellvars = argcount, varnames, freevars, cellvars
+	c.firstLine, c.flags = firstLine, flags
 	return c
 }
 

@@ -130,6 +130,14 @@ func NewStaticMethod(fn Object) *StaticMethod { return &StaticMethod{fn: fn} }
 // Type implements Object.
 func (s *StaticMethod) Type() *Type { return StaticMethodType }
 
+// GetAttr gives __func__, the wrapped callable.
+func (s *StaticMethod) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	if name == "__func__" {
+		return s.fn, nil
+	}
+	return genericGetAttrNoDict(f, s, name)
+}
+
 // DescrGet returns the plain function.
 func (s *StaticMethod) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseException) {
 	return s.fn, nil
@@ -146,6 +154,14 @@ func NewClassMethod(fn Object) *ClassMethod { return &ClassMethod{fn: fn} }
 
 // Type implements Object.
 func (c *ClassMethod) Type() *Type { return ClassMethodType }
+
+// GetAttr gives __func__, the wrapped callable.
+func (c *ClassMethod) GetAttr(f *Frame, name string) (Object, *BaseException) {
+	if name == "__func__" {
+		return c.fn, nil
+	}
+	return genericGetAttrNoDict(f, c, name)
+}
 
 // DescrGet binds to the class.
 func (c *ClassMethod) DescrGet(f *Frame, obj Object, t *Type) (Object, *BaseException) {

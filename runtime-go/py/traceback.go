@@ -146,6 +146,8 @@ func (c *codeObject) GetAttr(f *Frame, name string) (Object, *BaseException) {
 		return strTuple(c.c.cellvars), nil
 	case "co_nlocals":
 		return NewInt(int64(len(c.c.varnames))), nil
+	case "co_flags":
+		return NewInt(int64(c.c.flags)), nil
 	case "co_firstlineno":
 		return NewInt(int64(c.c.firstLine)), nil
 	}

@@ -12,6 +12,8 @@ export interface Futures {
   unicodeLiterals: boolean;
   printFunction: boolean;
   absoluteImport: boolean;
+  /** Mandatory in 2.7, but still recorded in co_flags when imported. */
+  withStatement?: boolean;
 }
 
 /** How an import in this module resolves: absolute module names, decided at transpile time. */
@@ -22,12 +24,14 @@ export interface ImportResolver {
   isModule(mod: string): boolean;
 }
 
-/** co_argcount, co_varnames, co_freevars, co_cellvars (CPython sorts free and cell names). */
+/** co_argcount, co_varnames, co_freevars, co_cellvars (CPython sorts free and cell names), co_firstlineno, co_flags. */
 export interface CodeInfo {
   argcount: number;
   varnames: string[];
   freevars: string[];
   cellvars: string[];
+  firstLine: number;
+  flags: number;
 }
 
 export class ModuleCtx {
@@ -79,7 +83,7 @@ export class ModuleCtx {
   code(name: string, info?: CodeInfo): string {
     const v = `code${this.codes.length + 1}`;
     const strs = (xs: string[]): string => (xs.length ? `[]string{${xs.map(goUtf8).join(', ')}}` : 'nil');
-    const set = info ? `.SetInfo(${info.argcount}, ${strs(info.varnames)}, ${strs(info.freevars)}, ${strs(info.cellvars)})` : '';
+    const set = info ? `.SetInfo(${info.argcount}, ${strs(info.varnames)}, ${strs(info.freevars)}, ${strs(info.cellvars)}, ${info.firstLine}, ${info.flags})` : '';
     this.codes.push(`${v} = py.NewCode(${goUtf8(name)}, modFile, modLines)${set}`);
     return v;
   }

@@ -3,7 +3,7 @@
 // cells are Go variables of type *py.Cell that the inner literal captures.
 
 import type * as A from '../ast/nodes.js';
-import { Body, type BodyKind, type CodeInfo } from './context.js';
+import { Body, type BodyKind, type CodeInfo, type Futures } from './context.js';
 import { assign, call, expr, forEachValue, not, run, storeName, truth } from './expr.js';
 import { goLocal, goUtf8, hasLocalsDict, hiddenParam, LOCALS_DICT } from './goliteral.js';
 import { access, type Scope } from './scope.js';
@@ -77,8 +77,33 @@ function topLevel(b: Body, body: A.stmt[]): void {
   }
 }
 
-function codeInfo(scope: Scope, params: string[]): CodeInfo {
+/** co_flags bits (CPython 2.7's code.h) and the __future__ features' compiler flags. */
+const CO = { optimized: 0x1, newlocals: 0x2, varargs: 0x4, varkeywords: 0x8, nested: 0x10, generator: 0x20, nofree: 0x40 };
+
+function codeFlags(scope: Scope, args: A.arguments, futures: Futures): number {
+  let flags = CO.optimized | CO.newlocals;
+  if (args.vararg) flags |= CO.varargs;
+  if (args.kwarg) flags |= CO.varkeywords;
+  // Nested: some enclosing block is a function (comprehensions are functions to CPython's symtable).
+  for (let p = scope.parent; p; p = p.parent) {
+    if (p.kind === 'function' || p.kind === 'comprehension') {
+      flags |= CO.nested;
+      break;
+    }
+  }
+  if (scope.isGenerator) flags |= CO.generator;
+  if (scope.frees.size === 0 && scope.cells.size === 0) flags |= CO.nofree;
+  if (futures.division) flags |= 0x2000;
+  if (futures.absoluteImport) flags |= 0x4000;
+  if (futures.withStatement) flags |= 0x8000;
+  if (futures.printFunction) flags |= 0x10000;
+  if (futures.unicodeLiterals) flags |= 0x20000;
+  return flags;
+}
+
+function codeInfo(scope: Scope, params: string[], args: A.arguments, lineno: number, futures: Futures): CodeInfo {
   return {
+    firstLine: lineno, flags: codeFlags(scope, args, futures),
     argcount: params.length, varnames: varnamesOf(scope),
     freevars: [...scope.frees].sort(), cellvars: [...scope.cells].sort(),
   };
@@ -93,7 +118,7 @@ function makeFunction(b: Body, node: A.FunctionDef | A.Lambda, parts: FuncParts)
   const scope = scopeOf(b, node);
   const defaults = parts.args.defaults.map((d) => expr(b, d));
   const params = parts.args.args.map((a, i) => (a._type === 'Name' ? a.id : `.${i}`));
-  const code = b.mod.code(parts.name, codeInfo(scope, params));
+  const code = b.mod.code(parts.name, codeInfo(scope, params, parts.args, parts.lineno, b.mod.futures));
   const spec: string[] = [`Name: ${goUtf8(parts.name)}`, `Code: ${code}`];
   if (params.length) spec.push(`Params: []string{${params.map(goUtf8).join(', ')}}`);
   if (defaults.length) spec.push(`Defaults: []py.Object{${defaults.join(', ')}}`);

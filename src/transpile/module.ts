@@ -47,6 +47,7 @@ export function futuresOf(mod: A.Module): Futures {
       if (a.name === 'unicode_literals') f.unicodeLiterals = true;
       if (a.name === 'print_function') f.printFunction = true;
       if (a.name === 'absolute_import') f.absoluteImport = true;
+      if (a.name === 'with_statement') f.withStatement = true;
     }
   }
   return f;
