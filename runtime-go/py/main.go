@@ -134,16 +134,48 @@ func runMain(entry string, args []string, moduleMode bool) int {
 		status = handleUncaught(root, err)
 	}
 	waitForThreads()
-	// like CPython at exit: finish a line left open by `print x,`
-	if out := SysModule.dict.getStr("stdout"); out != nil {
-		if ss, _ := getSoftspace(root, out); ss {
-			_ = fileWrite(root, out, NewStr("\n"))
-			_ = setSoftspace(root, out, false)
-		}
+	flushLine(root)
+	if st, exited := callExitFunc(root); exited {
+		status = st
 	}
 	finalizeAtExit(root)
 	flushStdFiles()
 	return status
+}
+
+// flushLine finishes a line left open by `print x,`, as CPython's
+// Py_FlushLine does at exit.
+func flushLine(f *Frame) {
+	if out := SysModule.dict.getStr("stdout"); out != nil {
+		if ss, _ := getSoftspace(f, out); ss {
+			_ = fileWrite(f, out, NewStr("\n"))
+			_ = setSoftspace(f, out, false)
+		}
+	}
+}
+
+// callExitFunc runs sys.exitfunc (atexit.py installs it) as CPython's
+// call_sys_exitfunc does: removed from sys first, its errors printed after
+// "Error in sys.exitfunc:", and a SystemExit from it setting the exit
+// status (exited reports that).
+func callExitFunc(f *Frame) (status int, exited bool) {
+	fn := SysModule.dict.getStr("exitfunc")
+	if fn == nil {
+		return 0, false
+	}
+	SysModule.dict.delStr("exitfunc")
+	_, err := Call(f, fn, nil, nil)
+	defer flushLine(f)
+	if err == nil {
+		return 0, false
+	}
+	if err.classic == nil && err.typ.IsSubtype(SystemExitType) {
+		return systemExitStatus(f, err), true
+	}
+	flushStdout()
+	writeStderr(f, "Error in sys.exitfunc:\n")
+	handleUncaught(f, err)
+	return 0, false
 }
 
 // handleUncaught prints an uncaught exception like PyErr_PrintEx and
