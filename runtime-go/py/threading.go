@@ -489,6 +489,9 @@ var ThreadClass *Type
 // mainThreadObj is threading.current_thread() on the main thread.
 var mainThreadObj Object
 
+// The classes of the main thread's and of dummy threads' Thread objects.
+var mainThreadClass, dummyThreadClass *Type
+
 func implOf(f *Frame, self Object) (*threadImpl, *BaseException) {
 	inst, ok := self.(*Instance)
 	if ok {
@@ -732,7 +735,15 @@ func init() {
 		}
 		return NewStr("<" + self.Type().name + "(" + ti.name + ", " + status + ")>"), nil
 	})
-	mt := newInstance(ThreadClass)
+	// threading.py's own subclasses for the main thread and for threads it did not start.
+	sub := func(name string) *Type {
+		d := NewDict()
+		d.setStr("__module__", NewStr("threading"))
+		c, _ := NewClass(nil, nil, name, []*Type{ThreadClass}, d)
+		return c
+	}
+	mainThreadClass, dummyThreadClass = sub("_MainThread"), sub("_DummyThread")
+	mt := newInstance(mainThreadClass)
 	mt.dict.setStr("_Thread__impl", &threadImpl{name: "MainThread", started: true, done: make(chan struct{}), ident: 1})
 	mainThreadObj = mt
 	mainThread.thread = mt
@@ -744,7 +755,7 @@ func currentThread(f *Frame) Object {
 	}
 	if f.thread.thread == nil {
 		// a thread started with thread.start_new_thread: a dummy Thread
-		d := newInstance(ThreadClass)
+		d := newInstance(dummyThreadClass)
 		d.dict.setStr("_Thread__impl", &threadImpl{name: "Dummy-" + strconv.FormatInt(f.thread.ident, 10), started: true, daemon: true, done: make(chan struct{}), ident: f.thread.ident})
 		f.thread.thread = d
 	}
@@ -866,6 +877,15 @@ func initThreadModule(f *Frame, m *Module) *BaseException {
 	fn("stack_size", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
 		return NewInt(0), nil
 	})
+	// CPython's other names for the same functions.
+	alias := func(name, of string) {
+		target := d.getStr(of)
+		d.setStr(name, NewBuiltinFunctionIn("thread", name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			return Call(f, target, args, kw)
+		}))
+	}
+	alias("start_new", "start_new_thread")
+	alias("exit_thread", "exit")
 	return nil
 }
 
@@ -875,6 +895,27 @@ func initThreadingModule(f *Frame, m *Module) *BaseException {
 		d.setStr(name, NewBuiltinFunctionIn("threading", name, body))
 	}
 	d.setStr("Thread", ThreadClass)
+	d.setStr("_MainThread", mainThreadClass)
+	d.setStr("_DummyThread", dummyThreadClass)
+	fn("stack_size", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := UnpackArgs("stack_size", args, kw, 0, 1); err != nil {
+			return nil, err
+		}
+		return NewInt(0), nil // the default, which is all Go's goroutines have
+	})
+	// Hooks for threads started later: tracing is the analyzer's dynamic-trace blocker, as in sys.
+	for _, name := range []string{"settrace", "setprofile"} {
+		name := name
+		fn(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			if err := OneArg(name, args, kw); err != nil {
+				return nil, err
+			}
+			if args[0] != None {
+				return nil, NewNotImplemented("threading."+name+"() with a function", "dynamic-trace")
+			}
+			return None, nil
+		})
+	}
 	d.setStr("ThreadError", ThreadErrorType)
 	d.setStr("local", LocalType)
 	fn("Lock", func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) { return NewLock(), nil })
