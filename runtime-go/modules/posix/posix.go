@@ -194,7 +194,17 @@ func members() []native.Member {
 			if err != nil {
 				return nil, err
 			}
-			return none(syscall.Kill(n[0], syscall.Signal(n[1])), "")
+			if e := syscall.Kill(n[0], syscall.Signal(n[1])); e != nil {
+				return none(e, "")
+			}
+			if n[0] == syscall.Getpid() || n[0] == 0 {
+				// CPython's handler runs right after kill() returns, the signal
+				// being delivered to the calling thread: wait for it likewise.
+				if err := py.AwaitOwnSignal(f, n[1]); err != nil {
+					return nil, err
+				}
+			}
+			return py.None, nil
 		}),
 		native.F("waitpid", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 			n, err := intArgs(f, "waitpid", args, kw, 2)

@@ -1,21 +1,20 @@
-// Package signalmod is the part of CPython 2.7's signal module that Go
-// can honour exactly: the constants, getsignal, and signal() with SIG_DFL
-// or SIG_IGN (the common `signal.signal(signal.SIGPIPE, signal.SIG_DFL)`
-// idiom of command-line tools), through os/signal.
+// Package signalmod is CPython 2.7's signal module over os/signal: the
+// constants, getsignal, signal() with SIG_DFL, SIG_IGN or a Python
+// handler (run in the main thread at its next call or loop iteration,
+// py.HandleSignal), alarm and pause.
 //
-// Members: signal getsignal default_int_handler NSIG SIG_DFL SIG_IGN and
-// the SIG* numbers of Linux.
+// Members: signal getsignal default_int_handler alarm pause NSIG SIG_DFL
+// SIG_IGN and the SIG* numbers of Linux.
 //
-// A Python callable as handler raises NotImplementedError: CPython runs it
-// in the main thread between bytecodes, which the Go runtime has no hook
-// for yet. Not provided: alarm, pause, setitimer/getitimer, siginterrupt,
-// set_wakeup_fd.
+// Not provided: setitimer/getitimer, siginterrupt, set_wakeup_fd.
 package signalmod // "signal" would shadow os/signal
 
 import (
+	"math"
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/modules/internal/native"
 	"github.com/grumpy-audit/grumpy-audit/runtime-go/py"
@@ -51,6 +50,7 @@ func init() {
 	native.Register("signal", "This module provides mechanisms to use signal handlers in Python.", func() []native.Member {
 		m := []native.Member{
 			native.F("signal", setSignal), native.F("getsignal", getsignal),
+			native.F("alarm", alarm), native.F("pause", pause),
 			native.V("default_int_handler", defaultIntHdl),
 			native.V("NSIG", py.NewInt(nsig)), native.V("SIG_DFL", py.NewInt(0)), native.V("SIG_IGN", py.NewInt(1)),
 		}
@@ -105,19 +105,66 @@ func setSignal(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Base
 	if n == int(syscall.SIGKILL) || n == int(syscall.SIGSTOP) {
 		return nil, py.NewExceptionArgs(py.RuntimeErrorType, py.NewInt(22), py.NewStr("Invalid argument"))
 	}
-	switch {
-	case mode == 0:
+	switch mode {
+	case 0:
+		py.UnhandleSignal(n)
 		signal.Reset(syscall.Signal(n))
-	case mode == 1:
+	case 1:
+		py.UnhandleSignal(n)
 		signal.Ignore(syscall.Signal(n))
-	case h == defaultIntHdl && n == int(syscall.SIGINT):
-		signal.Reset(syscall.Signal(n)) // the process default: Ctrl-C ends the program
 	default:
-		return nil, py.Missing("signal handlers written in Python")
+		py.HandleSignal(n, h) // default_int_handler too: calling it raises KeyboardInterrupt
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	old := handlers[n]
 	handlers[n] = h
 	return old, nil
+}
+
+var (
+	alarmMu       sync.Mutex
+	alarmTimer    *time.Timer
+	alarmDeadline time.Time
+)
+
+// alarm schedules SIGALRM in secs seconds (0 cancels) and returns the
+// seconds left of the previous alarm, rounded as glibc's alarm(3) does.
+func alarm(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	out := make([]py.Object, 1)
+	if err := native.ParseTuple("alarm", args, []string{"seconds"}, 1, out); err != nil {
+		return nil, err
+	}
+	secs, err := native.Int(f, out[0])
+	if err != nil {
+		return nil, err
+	}
+	alarmMu.Lock()
+	defer alarmMu.Unlock()
+	left := 0
+	if alarmTimer != nil && alarmTimer.Stop() {
+		left = int(math.Floor(time.Until(alarmDeadline).Seconds() + 0.5))
+		if left == 0 {
+			left = 1 // a pending alarm never reports 0
+		}
+	}
+	alarmTimer = nil
+	if secs > 0 {
+		alarmDeadline = time.Now().Add(time.Duration(secs) * time.Second)
+		alarmTimer = time.AfterFunc(time.Duration(secs)*time.Second, func() {
+			_ = syscall.Kill(syscall.Getpid(), syscall.SIGALRM)
+		})
+	}
+	return py.NewInt(int64(left)), nil
+}
+
+// pause waits for a signal and runs its handler.
+func pause(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	if err := py.NoArgs("pause", args, kw); err != nil {
+		return nil, err
+	}
+	if err := py.PauseForSignal(f); err != nil {
+		return nil, err
+	}
+	return py.None, nil
 }

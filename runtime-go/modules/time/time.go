@@ -209,7 +209,9 @@ func sleep(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseExce
 	if secs < 0 || math.IsNaN(secs) {
 		return nil, py.NewExceptionArgs(py.IOErrorType, py.NewInt(22), py.NewStr("Invalid argument"))
 	}
-	gotime.Sleep(gotime.Duration(secs * 1e9))
+	if err := py.SleepInterruptible(f, gotime.Duration(secs*1e9)); err != nil {
+		return nil, err
+	}
 	return py.None, nil
 }
 
