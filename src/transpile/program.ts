@@ -188,12 +188,15 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
  * Modules imported by name at run time on behalf of a stdlib module, which no import statement
  * shows: codecs.lookup makes _codecs import `encodings`, whose search function then imports the
  * codec module (`encodings.utf_8`…) with __import__. The common codecs are compiled in whenever the
- * program uses codecs.py; others stay unavailable (LookupError), as in a frozen CPython.
+ * program uses codecs.py; others stay unavailable (LookupError), as in a frozen CPython. anydbm
+ * likewise imports its backend by name.
  */
 const RUNTIME_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   codecs: ['encodings', 'encodings.utf_8', 'encodings.utf_8_sig', 'encodings.latin_1', 'encodings.ascii',
     'encodings.utf_16', 'encodings.utf_16_le', 'encodings.utf_16_be', 'encodings.cp1252', 'encodings.hex_codec',
     'encodings.base64_codec'],
+  // anydbm picks its backend with __import__ from a list; dumbdbm is the one written in Python.
+  anydbm: ['dumbdbm'],
 };
 
 /** CPython 2.7's import name resolution for one import statement, decided statically. */
