@@ -56,6 +56,13 @@ describe('collectProgram', () => {
     expect(q.modules.map((m) => m.name).sort()).toEqual(['__main__', 'codecs']);
   });
 
+  it('anydbm brings dumbdbm, the backend it imports by name', async () => {
+    const lib = tree({ 'anydbm.py': 'import whichdb\n', 'whichdb.py': '', 'dumbdbm.py': 'import os\n', 'os.py': '' });
+    const dir = tree({ 'main.py': 'import anydbm\n' });
+    const p = await collectProgram({ kind: 'script', path: path.join(dir, 'main.py') }, [lib], native, parseSource, { stdlibDirs: [lib] });
+    expect(p.modules.map((m) => m.name).sort()).toEqual(['__main__', 'anydbm', 'dumbdbm', 'os', 'whichdb']);
+  });
+
   it('resolves names that only exist in sys.modules once their package ran (os.path), not other missing ones', async () => {
     const lib = tree({ 'os.py': 'import posixpath as path\n', 'posixpath.py': '' });
     const dir = tree({ 'main.py': 'import os.path\nfrom os.path import join\nimport os.nothing\n' });
