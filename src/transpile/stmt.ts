@@ -29,7 +29,7 @@ export function stmt(b: Body, st: A.stmt): void {
     case 'Expr': {
       // A docstring in a function or module is not code.
       const v = expr(b, st.value);
-      if (/^t\d+$/.test(v)) b.p.line(`_ = ${v}`);
+      if (/^(?:t|fn)\d+$/.test(v)) b.p.line(`_ = ${v}`);
       return;
     }
     case 'Assign': {
