@@ -227,11 +227,52 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 			}
 		}
 		return NewStr(b.String()), nil
-	case "unicode_escape", "raw_unicode_escape":
-		u := NewUnicodeRunes(r)
-		s, _ := u.Repr(f)
-		s = s[2 : len(s)-1]
-		return NewStr(s), nil
+	case "unicode_escape":
+		// unicodeescape_string without quotes: as repr's body, but quotes stay as they are.
+		const hexd = "0123456789abcdef"
+		var b []byte
+		for _, c := range r {
+			switch {
+			case c == '\\':
+				b = append(b, '\\', '\\')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c < 0x20 || (c >= 0x7f && c < 0x100):
+				b = append(b, '\\', 'x', hexd[c>>4&15], hexd[c&15])
+			case c < 0x7f:
+				b = append(b, byte(c))
+			case c < 0x10000:
+				b = append(b, '\\', 'u', hexd[c>>12&15], hexd[c>>8&15], hexd[c>>4&15], hexd[c&15])
+			default:
+				b = append(b, '\\', 'U')
+				for k := 28; k >= 0; k -= 4 {
+					b = append(b, hexd[c>>uint(k)&15])
+				}
+			}
+		}
+		return NewStr(string(b)), nil
+	case "raw_unicode_escape":
+		// Only code points above 0xff are escaped; the rest are their latin-1 bytes.
+		const hexd = "0123456789abcdef"
+		var b []byte
+		for _, c := range r {
+			switch {
+			case c < 0x100:
+				b = append(b, byte(c))
+			case c < 0x10000:
+				b = append(b, '\\', 'u', hexd[c>>12&15], hexd[c>>8&15], hexd[c>>4&15], hexd[c&15])
+			default:
+				b = append(b, '\\', 'U')
+				for k := 28; k >= 0; k -= 4 {
+					b = append(b, hexd[c>>uint(k)&15])
+				}
+			}
+		}
+		return NewStr(string(b)), nil
 	default:
 		return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
 	}

@@ -144,7 +144,14 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       const parts = target.split('.');
       for (let i = 1; i <= parts.length; i++) {
         const sub = parts.slice(0, i).join('.');
-        if (native.has(sub) || seen.has(sub)) continue;
+        if (native.has(sub)) {
+          for (const need of NATIVE_NEEDS[sub] ?? []) {
+            const loc = seen.has(need) ? null : locate(need);
+            if (loc) await load(need, loc);
+          }
+          continue;
+        }
+        if (seen.has(sub)) continue;
         const loc = locate(sub);
         if (loc) await load(sub, loc);
       }
@@ -197,6 +204,11 @@ const RUNTIME_IMPORTS: Readonly<Record<string, readonly string[]>> = {
     'encodings.base64_codec'],
   // anydbm picks its backend with __import__ from a list; dumbdbm is the one written in Python.
   anydbm: ['dumbdbm'],
+};
+
+/** Stdlib modules written in Python that a native module of the runtime is built on. */
+const NATIVE_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  cPickle: ['pickle'],
 };
 
 /** CPython 2.7's import name resolution for one import statement, decided statically. */

@@ -9,6 +9,7 @@ import (
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/ast"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/binascii"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/bisect"
+	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cPickle"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cStringIO"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/cmath"
 	_ "github.com/grumpy-audit/grumpy-audit/runtime-go/modules/codecs"
