@@ -386,6 +386,16 @@ func (i *Instance) Iter(f *Frame) (Object, *BaseException) {
 		}
 		return r, nil
 	}
+	// A built-in base with its own iterator (dict, list, tuple, set...) iterates
+	// its contents whatever __getitem__ the class defines, as tp_iter does;
+	// str and unicode have none in 2.7 and go through __getitem__.
+	switch i.base.(type) {
+	case *Str, *Unicode, nil:
+	default:
+		if b, ok := i.base.(Iterabler); ok {
+			return b.Iter(f)
+		}
+	}
 	if userLookup(i.typ, "__getitem__") != nil {
 		return &seqIter{seq: i}, nil
 	}
