@@ -52,6 +52,11 @@ func init() {
 		{"execfile", "dynamic-execfile"}, {"compile", "dynamic-compile"}, {"input", "dynamic-input"}} {
 		n := n
 		builtin(n.name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+			if n.name == "compile" {
+				if r, err, ok := compileOnlyAST(f, args, kw); ok {
+					return r, err
+				}
+			}
 			return nil, NewNotImplemented(n.name+"()", n.rule)
 		})
 	}
@@ -1314,4 +1319,24 @@ func endReload(name string) {
 	reloadingMu.Lock()
 	delete(reloading, name)
 	reloadingMu.Unlock()
+}
+
+// CompileLiteralAST is set by the _ast module: compile(source, filename,
+// 'eval', PyCF_ONLY_AST) for a literal source, which is what
+// ast.literal_eval needs (ok false: not such a call).
+var CompileLiteralAST func(f *Frame, source, mode string) (Object, *BaseException, bool)
+
+// compileOnlyAST handles the compile() calls that only parse a literal.
+func compileOnlyAST(f *Frame, args []Object, kw Kwargs) (Object, *BaseException, bool) {
+	var a [5]Object
+	if err := ParseArgs("compile", args, kw, []string{"source", "filename", "mode", "flags", "dont_inherit"}, 3, a[:]); err != nil {
+		return nil, nil, false
+	}
+	flags, ok := a[3].(*Int)
+	src, isStr := a[0].(*Str)
+	mode, modeOK := a[2].(*Str)
+	if CompileLiteralAST == nil || !ok || flags.v&1024 == 0 || !isStr || !modeOK {
+		return nil, nil, false
+	}
+	return CompileLiteralAST(f, src.s, mode.s)
 }

@@ -28,6 +28,9 @@ func (n *node) Dict() *py.Dict { return n.dict }
 
 var _ py.DictHolder = (*node)(nil)
 
+// classes are the node classes by name (literal.go builds nodes).
+var classes map[string]*py.Type
+
 func init() {
 	astType = native.NewType(native.TypeSpec{Name: "AST", Module: "_ast",
 		New: func(f *py.Frame, t *py.Type, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
@@ -51,7 +54,7 @@ func init() {
 		}
 		return py.NewTuple(self.Type(), py.NewTuple()), nil
 	})
-	classes := map[string]*py.Type{"AST": astType}
+	classes = map[string]*py.Type{"AST": astType}
 	var members []native.Member
 	for _, n := range nodes {
 		d := py.NewDict()
@@ -67,6 +70,7 @@ func init() {
 		classes[n.name] = t
 		members = append(members, native.V(n.name, t))
 	}
+	py.CompileLiteralAST = compileLiteral
 	native.Register("_ast", "", func() []native.Member {
 		return append([]native.Member{
 			native.V("AST", astType),
