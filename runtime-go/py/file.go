@@ -521,3 +521,14 @@ func (g *GetSet) DescrSet(f *Frame, obj Object, v Object) *BaseException {
 
 var _ DescrSetter = (*GetSet)(nil)
 var _ Iterator = (*File)(nil)
+
+// CloseTemporaryFile closes a file object the program never bound to a
+// name, once the statement using it is done with it: `open(p, 'w').write(s)`
+// has written to disk by the next statement, because CPython frees (and so
+// closes) the file there. The transpiler calls it only for such
+// temporaries; anything but a plain file is left alone.
+func CloseTemporaryFile(f *Frame, o Object) {
+	if fl, ok := o.(*File); ok && fl != Stdout && fl != Stderr && fl != Stdin {
+		_, _ = CallMethod(f, fl, "close", nil, nil)
+	}
+}

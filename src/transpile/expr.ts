@@ -462,6 +462,21 @@ function compareOne(b: Body, op: A.CmpOpName, l: string, r: string): string {
   return c.fallible ? call(b, c.call) : c.call;
 }
 
+/** Methods whose result keeps the file in use (an iterator over it, or the file itself). */
+const KEEPS_FILE = new Set(['__iter__', 'xreadlines', '__enter__']);
+
+/**
+ * `open(...).m(...)`: nothing else holds that file, so CPython frees (and closes) it as soon as the
+ * call returns; the transpiler closes it there, so a write is on disk by the next statement.
+ */
+function isTemporaryFile(b: Body, recv: A.expr, method: string): boolean {
+  if (recv._type !== 'Call' || recv.func._type !== 'Name' || KEEPS_FILE.has(method)) return false;
+  const id = recv.func.id;
+  if (id !== 'open' && id !== 'file') return false;
+  const how = access(b.scope, id);
+  return (how === 'global' || how === 'name') && !b.mod.table.module.bound.has(id);
+}
+
 function callExpr(b: Body, e: A.Call): string {
   const special = specialCall(b, e);
   if (special) return special;
@@ -471,8 +486,11 @@ function callExpr(b: Body, e: A.Call): string {
     const args = exprs(b, e.args);
     const kw = kwargs(b, e.keywords);
     const name = nameConst(b, e.func.attr);
-    if (kw === 'nil' && args.length <= 2) return call(b, `py.CallMethod${args.length}(f, ${[o, name, ...args].join(', ')})`);
-    return call(b, `py.CallMethodStr(f, ${o}, ${name}, ${args.length ? list(args) : 'nil'}, ${kw})`);
+    const r = kw === 'nil' && args.length <= 2
+      ? call(b, `py.CallMethod${args.length}(f, ${[o, name, ...args].join(', ')})`)
+      : call(b, `py.CallMethodStr(f, ${o}, ${name}, ${args.length ? list(args) : 'nil'}, ${kw})`);
+    if (isTemporaryFile(b, e.func.value, e.func.attr)) b.p.line(`py.CloseTemporaryFile(f, ${o})`);
+    return r;
   }
   const fn = expr(b, e.func);
   const args = exprs(b, e.args);
