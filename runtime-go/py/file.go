@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
+	"weak"
 )
 
 // File mirrors Python 2's file object: open()/file(), and sys.stdout,
@@ -40,11 +42,63 @@ func NewFileFromOS(f *os.File, name, mode string) *File {
 	fl := &File{name: name, mode: mode, f: f, encoding: None}
 	if strings.ContainsAny(mode, "wa+") {
 		fl.w = bufio.NewWriterSize(f, 8192)
+		if f != os.Stdout && f != os.Stderr {
+			trackWriter(fl)
+		}
 	}
 	if strings.ContainsAny(mode, "r+") {
 		fl.r = bufio.NewReader(f)
 	}
 	return fl
+}
+
+// Files with buffered writes: CPython flushes a file when it frees it, at
+// the latest when the interpreter shuts down, so nothing written is lost.
+// Here a finalizer flushes and closes a file nobody refers to any more,
+// and flushOpenFiles flushes the rest at exit.
+var (
+	writersMu sync.Mutex
+	writers   []weak.Pointer[File]
+)
+
+func trackWriter(fl *File) {
+	writersMu.Lock()
+	if len(writers) >= 64 && len(writers)&(len(writers)-1) == 0 {
+		live := writers[:0]
+		for _, w := range writers {
+			if w.Value() != nil {
+				live = append(live, w)
+			}
+		}
+		writers = live
+	}
+	writers = append(writers, weak.Make(fl))
+	writersMu.Unlock()
+	runtime.SetFinalizer(fl, func(fl *File) {
+		fl.mu.Lock()
+		defer fl.mu.Unlock()
+		if !fl.closed {
+			fl.w.Flush()
+			fl.closed = true
+			fl.f.Close()
+		}
+	})
+}
+
+// flushOpenFiles writes out what open files still buffer (at exit).
+func flushOpenFiles() {
+	writersMu.Lock()
+	ws := append([]weak.Pointer[File](nil), writers...)
+	writersMu.Unlock()
+	for _, w := range ws {
+		if fl := w.Value(); fl != nil {
+			fl.mu.Lock()
+			if !fl.closed && fl.w != nil {
+				fl.w.Flush()
+			}
+			fl.mu.Unlock()
+		}
+	}
 }
 
 // Stdout, Stderr and Stdin are the process's standard files.
@@ -227,6 +281,7 @@ func OpenFile(f *Frame, name, mode string) (*File, *BaseException) {
 	fl := &File{name: name, mode: mode, f: osf, encoding: None}
 	if flag&(os.O_WRONLY|os.O_RDWR) != 0 {
 		fl.w = bufio.NewWriter(osf)
+		trackWriter(fl)
 	}
 	if flag&os.O_WRONLY == 0 {
 		fl.r = bufio.NewReader(osf)

@@ -38,6 +38,7 @@ func RunImport(name string) int {
 		}
 	}
 	waitForThreads()
+	flushOpenFiles()
 	flushStdFiles()
 	return status
 }
@@ -139,6 +140,7 @@ func runMain(entry string, args []string, moduleMode bool) int {
 		status = st
 	}
 	finalizeAtExit(root)
+	flushOpenFiles()
 	flushStdFiles()
 	return status
 }
