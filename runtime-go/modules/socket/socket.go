@@ -68,6 +68,7 @@ func init() {
 			"accept": accept, "bind": addrMethod("bind", syscall.Bind), "connect": connect(false),
 			"connect_ex": connect(true), "close": closeSock, "fileno": fileno, "getsockname": sockname(false),
 			"getpeername": sockname(true), "listen": listen, "recv": recv, "recvfrom": recvfrom,
+			"recv_into": recvInto(false), "recvfrom_into": recvInto(true),
 			"send": send, "sendall": sendall, "sendto": sendto, "setblocking": setblocking,
 			"settimeout": settimeout, "gettimeout": gettimeout, "setsockopt": setsockopt,
 			"getsockopt": getsockopt, "shutdown": shutdown,
@@ -94,6 +95,7 @@ func members() []native.Member {
 		native.V("gaierror", gaierrorType), native.V("timeout", timeout),
 		native.V("has_ipv6", py.True),
 		native.F("gethostname", gethostname), native.F("gethostbyname", gethostbyname),
+		native.F("gethostbyaddr", gethostbyaddr), native.F("gethostbyname_ex", gethostbyname_ex),
 		native.F("getaddrinfo", getaddrinfo),
 		native.F("getdefaulttimeout", getdefaulttimeout), native.F("setdefaulttimeout", setdefaulttimeout),
 		native.F("htons", swap("htons", 16)), native.F("ntohs", swap("ntohs", 16)),
@@ -422,6 +424,79 @@ func recv(f *py.Frame, o py.Object, args []py.Object, kw py.Kwargs) (py.Object, 
 	return py.NewStr(string(buf[:k])), nil
 }
 
+// recvInto is recv_into(buffer[, nbytes[, flags]]) -> nbytes, and with
+// from, recvfrom_into -> (nbytes, address): the data goes into the start of
+// a writable buffer (bytearray, array, memoryview).
+func recvInto(from bool) native.Method {
+	name := "recv_into"
+	if from {
+		name = "recvfrom_into"
+	}
+	return func(f *py.Frame, o py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+		a := make([]py.Object, 3)
+		if err := py.ParseArgs(name, args, kw, []string{"buffer", "nbytes", "flags"}, 1, a); err != nil {
+			return nil, err
+		}
+		switch a[0].(type) {
+		case *py.Str, *py.Unicode:
+			return nil, py.NewTypeError(name + "() argument 1 must be read-write buffer, not " + a[0].Type().Name())
+		}
+		size, err := py.Len(f, a[0])
+		if err != nil {
+			return nil, py.NewTypeError(name + "() argument 1 must be read-write buffer, not " + a[0].Type().Name())
+		}
+		n := 0
+		if a[1] != nil {
+			if n, err = native.Int(f, a[1]); err != nil {
+				return nil, err
+			}
+		}
+		flags := 0
+		if a[2] != nil {
+			if flags, err = native.Int(f, a[2]); err != nil {
+				return nil, err
+			}
+		}
+		if n < 0 {
+			return nil, py.NewValueError("negative buffersize in " + name)
+		}
+		if n == 0 {
+			n = size
+		} else if size < n {
+			if from {
+				return nil, py.NewValueError("nbytes is greater than the length of the buffer")
+			}
+			return nil, py.NewValueError("buffer too small for requested bytes")
+		}
+		s := self(o)
+		if err := s.wait(false); err != nil {
+			return nil, err
+		}
+		buf := make([]byte, n)
+		k, sa, e := syscall.Recvfrom(s.fd, buf, flags)
+		if e != nil {
+			return nil, sockErr(e)
+		}
+		if k > 0 {
+			sl, err := py.Call(f, py.Builtins.GetStr("slice"), []py.Object{py.NewInt(0), py.NewInt(int64(k))}, nil)
+			if err != nil {
+				return nil, err
+			}
+			if err := py.SetItem(f, a[0], sl, py.NewStr(string(buf[:k]))); err != nil {
+				return nil, err
+			}
+		}
+		if !from {
+			return py.NewInt(int64(k)), nil
+		}
+		var addr py.Object = py.None
+		if sa != nil {
+			addr = fromSockaddr(sa)
+		}
+		return py.NewTuple(py.NewInt(int64(k)), addr), nil
+	}
+}
+
 func recvfrom(f *py.Frame, o py.Object, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	if err := py.UnpackArgs("recvfrom", args, kw, 1, 2); err != nil {
 		return nil, err
@@ -454,12 +529,27 @@ func dataArg(o py.Object, fname string) ([]byte, *py.BaseException) {
 	switch v := py.BaseOf(o).(type) {
 	case *py.Str:
 		return []byte(v.Value()), nil
-	case *py.ByteArray:
+	case *py.ByteArray, *py.Buffer:
 		s, err := py.ToStr(py.NewRootFrame(), v)
 		if err != nil {
 			return nil, err
 		}
 		return []byte(s.Value()), nil
+	case *py.MemoryView:
+		// socket.py's _fileobject.flush sends memoryview slices of its buffer.
+		s, err := py.CallMethod(py.NewRootFrame(), v, "tobytes", nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		return []byte(s.(*py.Str).Value()), nil
+	}
+	if o.Type().Name() == "array" {
+		s, err := py.CallMethod(py.NewRootFrame(), o, "tostring", nil, nil)
+		if err == nil {
+			if str, ok := s.(*py.Str); ok {
+				return []byte(str.Value()), nil
+			}
+		}
 	}
 	return nil, py.NewTypeError(fname + "() argument 1 must be string or buffer, not " + o.Type().Name())
 }
@@ -686,6 +776,92 @@ func gethostbyname(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.
 		return nil, err
 	}
 	return py.NewStr(ip.String()), nil
+}
+
+// hostsEntries reads /etc/hosts as libc does: each line an address and
+// its names, the first name canonical.
+func hostsEntries() [][]string {
+	data, err := os.ReadFile("/etc/hosts")
+	if err != nil {
+		return nil
+	}
+	var out [][]string
+	for _, line := range strings.Split(string(data), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if fs := strings.Fields(line); len(fs) >= 2 {
+			out = append(out, fs)
+		}
+	}
+	return out
+}
+
+func strList(ss []string) py.Object {
+	items := make([]py.Object, len(ss))
+	for i, s := range ss {
+		items[i] = py.NewStr(s)
+	}
+	return py.NewList(items...)
+}
+
+// gethostbyaddr(ip_or_name) -> (name, aliases, [ip]), from the first hosts
+// line for the address, as glibc answers without a name server.
+func gethostbyaddr(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	if err := py.OneArg("gethostbyaddr", args, kw); err != nil {
+		return nil, err
+	}
+	h, ok := args[0].(*py.Str)
+	if !ok {
+		return nil, py.NewTypeError("gethostbyaddr() argument 1 must be string, not " + args[0].Type().Name())
+	}
+	ip, err := resolve(h.Value(), syscall.AF_INET)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range hostsEntries() {
+		if a := net.ParseIP(e[0]); a != nil && a.Equal(ip) {
+			return py.NewTuple(py.NewStr(e[1]), strList(e[2:]), strList([]string{ip.String()})), nil
+		}
+	}
+	return nil, py.NewExceptionArgs(herrorType, py.NewInt(1), py.NewStr("Unknown host"))
+}
+
+// gethostbyname_ex(name) -> (name, aliases, ips): the hosts line naming it,
+// else the resolver's IPv4 addresses under the given name.
+func gethostbyname_ex(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+	if err := py.OneArg("gethostbyname_ex", args, kw); err != nil {
+		return nil, err
+	}
+	h, ok := args[0].(*py.Str)
+	if !ok {
+		return nil, py.NewTypeError("gethostbyname_ex() argument 1 must be string, not " + args[0].Type().Name())
+	}
+	name := h.Value()
+	var canon string
+	var aliases, ips []string
+	for _, e := range hostsEntries() {
+		if a := net.ParseIP(e[0]); a == nil || a.To4() == nil {
+			continue
+		}
+		for _, n := range e[1:] {
+			if n == name {
+				if canon == "" {
+					canon, aliases = e[1], e[2:]
+				}
+				ips = append(ips, e[0])
+				break
+			}
+		}
+	}
+	if canon == "" {
+		ip, err := resolve(name, syscall.AF_INET)
+		if err != nil {
+			return nil, err
+		}
+		canon, ips = name, []string{ip.String()}
+	}
+	return py.NewTuple(py.NewStr(canon), strList(aliases), strList(ips)), nil
 }
 
 func getaddrinfo(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
