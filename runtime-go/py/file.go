@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"weak"
 )
 
@@ -29,6 +30,8 @@ type File struct {
 	unbuf     bool
 	eof       bool
 	univ      univNewlines
+	// onClose gives close()'s result: os.popen's file waits for its command.
+	onClose func() (Object, *BaseException)
 }
 
 // FileType is `file`.
@@ -429,6 +432,9 @@ func init() {
 		if fl != Stdout && fl != Stderr && fl != Stdin {
 			fl.f.Close()
 		}
+		if fl.onClose != nil {
+			return fl.onClose()
+		}
 		return None, nil
 	})
 	t.def("flush", func(f *Frame, self Object, args []Object, kw Kwargs) (Object, *BaseException) {
@@ -586,4 +592,50 @@ func CloseTemporaryFile(f *Frame, o Object) {
 	if fl, ok := o.(*File); ok && fl != Stdout && fl != Stderr && fl != Stdin {
 		_, _ = CallMethod(f, fl, "close", nil, nil)
 	}
+}
+
+// Popen is os.popen(command[, mode[, bufsize]]): the command runs under
+// /bin/sh with its stdout (mode 'r') or stdin (mode 'w') on a pipe; close()
+// waits for it and returns None for exit status 0, else the wait status.
+func Popen(f *Frame, command, mode string) (Object, *BaseException) {
+	if mode == "" {
+		mode = "r"
+	}
+	if mode[0] != 'r' && mode[0] != 'w' {
+		return nil, NewValueError("popen() arg 2 must be 'r' or 'w'")
+	}
+	var fds [2]int
+	if err := syscall.Pipe2(fds[:], syscall.O_CLOEXEC); err != nil {
+		return nil, NewExceptionArgs(OSErrorType, NewInt(int64(err.(syscall.Errno))), NewStr(strerror(err.(syscall.Errno))))
+	}
+	files := []uintptr{0, 1, 2}
+	mine := fds[0]
+	if mode[0] == 'r' {
+		files[1] = uintptr(fds[1])
+	} else {
+		files[0] = uintptr(fds[0])
+		mine = fds[1]
+	}
+	pid, err := syscall.ForkExec("/bin/sh", []string{"sh", "-c", command}, &syscall.ProcAttr{Env: os.Environ(), Files: files})
+	syscall.Close(fds[0] + fds[1] - mine)
+	if err != nil {
+		syscall.Close(mine)
+		e, _ := err.(syscall.Errno)
+		return nil, NewExceptionArgs(OSErrorType, NewInt(int64(e)), NewStr(strerror(e)))
+	}
+	fl := NewFileFromOS(os.NewFile(uintptr(mine), command), command, mode[:1])
+	fl.onClose = func() (Object, *BaseException) {
+		var ws syscall.WaitStatus
+		for {
+			_, err := syscall.Wait4(pid, &ws, 0, nil)
+			if err != syscall.EINTR {
+				break
+			}
+		}
+		if ws == 0 {
+			return None, nil
+		}
+		return NewInt(int64(ws)), nil
+	}
+	return fl, nil
 }

@@ -13,6 +13,8 @@ import (
 var overrides = map[string]map[string]func(m *Module) Object{
 	// collections.namedtuple builds its class by exec-ing a source template.
 	"collections": {"namedtuple": newNamedTuple},
+	// subprocess.Popen._execute_child forks and runs Python in the child (subprocess.go).
+	"subprocess": {"Popen": patchPopen},
 }
 
 // applyOverrides runs after a transpiled (not native) module's body.

@@ -12,15 +12,16 @@
 //	stat lstat fstat stat_result stat_float_times
 //	open read write close dup dup2 lseek fsync ftruncate pipe isatty fdopen
 //	getpid getppid getuid geteuid getgid getegid getgroups getpgrp getlogin
-//	kill waitpid wait _exit system times uname urandom strerror putenv unsetenv
+//	kill waitpid wait _exit system popen times uname urandom strerror putenv unsetenv
 //	WIFEXITED WEXITSTATUS WIFSIGNALED WTERMSIG WIFSTOPPED WSTOPSIG
 //	WCOREDUMP WIFCONTINUED
 //
 // Not provided (AttributeError, so os.py's feature tests see them as
-// absent): fork and the exec*/spawn family, popen, pty, chroot,
+// absent): fork and the exec*/spawn family, pty, chroot,
 // set*id, statvfs, sysconf/pathconf/confstr, tmpnam/tempnam/tmpfile,
 // mkfifo/mknod, nice, ttyname. Go programs cannot fork; system() runs
-// /bin/sh -c through os/exec.
+// /bin/sh -c through os/exec, popen() through syscall.ForkExec, and
+// subprocess.Popen starts its children natively (py/subprocess.go).
 //
 // stat_result is a class deriving from tuple (its type prints as
 // <class 'posix.stat_result'>).
@@ -228,6 +229,25 @@ func members() []native.Member {
 			return py.None, nil
 		}),
 		native.F("system", system),
+		native.F("popen", func(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
+			a := make([]py.Object, 3)
+			if err := native.ParseTuple("popen", args, []string{"command", "mode", "bufsize"}, 1, a); err != nil {
+				return nil, err
+			}
+			cmd, ok := a[0].(*py.Str)
+			if !ok {
+				return nil, py.NewTypeError("popen() argument 1 must be string, not " + a[0].Type().Name())
+			}
+			mode := ""
+			if a[1] != nil {
+				m, ok := a[1].(*py.Str)
+				if !ok {
+					return nil, py.NewTypeError("popen() argument 2 must be string, not " + a[1].Type().Name())
+				}
+				mode = m.Value()
+			}
+			return py.Popen(f, cmd.Value(), mode)
+		}),
 		native.F("times", times),
 		native.F("uname", uname),
 		native.F("urandom", urandom),
