@@ -172,7 +172,7 @@ func Decode(f *Frame, s, encoding, errors string) (Object, *BaseException) {
 		}
 		return b, nil
 	default:
-		return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
+		return viaRegistry(f, encoding, errors, NewStr(s), false)
 	}
 	return NewUnicodeRunes(out), nil
 }
@@ -274,7 +274,7 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 		}
 		return NewStr(string(b)), nil
 	default:
-		return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
+		return viaRegistry(f, encoding, errors, NewUnicodeRunes(r), true)
 	}
 	var b strings.Builder
 	reason := "ordinal not in range(128)"
@@ -345,7 +345,7 @@ func EncodeBytes(f *Frame, s, encoding string) (Object, *BaseException) {
 		}
 		return NewStr(r), nil
 	}
-	return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
+	return viaRegistry(f, encoding, "strict", NewStr(s), true)
 }
 
 // DecodeBytes reverses EncodeBytes.
@@ -380,7 +380,7 @@ func DecodeBytes(f *Frame, s, encoding string) (Object, *BaseException) {
 		}
 		return NewStr(string(b)), nil
 	}
-	return nil, NewException(LookupErrorType, "unknown encoding: "+encoding)
+	return viaRegistry(f, encoding, "strict", NewStr(s), false)
 }
 
 func unicodeEscapeDecode(s string, raw bool) ([]rune, *BaseException) {
@@ -503,4 +503,46 @@ func decodeUTF16(s, enc string) ([]rune, *BaseException) {
 		}
 	}
 	return utf16.Decode(units), nil
+}
+
+// CodecLookup is codecs.lookup, set by the _codecs module: the codec
+// registry that encodings' search function fills, for the codecs the
+// runtime does not implement itself (cp1252, idna, rot13...).
+var CodecLookup func(f *Frame, encoding string) (Object, *BaseException)
+
+// viaRegistry encodes or decodes input with a codec from the registry, as
+// CPython's str/unicode encode and decode do for every codec.
+func viaRegistry(f *Frame, encoding, errors string, input Object, encode bool) (Object, *BaseException) {
+	unknown := NewException(LookupErrorType, "unknown encoding: "+encoding)
+	if CodecLookup == nil {
+		return nil, unknown
+	}
+	codec, err := CodecLookup(f, encoding)
+	if err != nil {
+		if err.IsInstance(ImportErrorType) {
+			return nil, unknown // the program has no encodings package to search
+		}
+		return nil, err
+	}
+	idx, what := 1, "decoder"
+	if encode {
+		idx, what = 0, "encoder"
+	}
+	fn, err := GetItem(f, codec, NewInt(int64(idx)))
+	if err != nil {
+		return nil, err
+	}
+	r, err := Call(f, fn, []Object{input, NewStr(errors)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := BaseOf(r).(*Tuple)
+	if !ok || len(t.elems) != 2 {
+		return nil, NewTypeError(what + " must return a tuple (object, integer)")
+	}
+	switch t.elems[0].(type) {
+	case *Str, *Unicode:
+		return t.elems[0], nil
+	}
+	return nil, NewTypeError(what + " did not return a string/unicode object (type=" + t.elems[0].Type().tpName() + ")")
 }

@@ -363,6 +363,19 @@ func (e *BaseException) GetAttr(f *Frame, name string) (Object, *BaseException) 
 	switch name {
 	case "args":
 		return e.args, nil
+	case "encoding", "object", "start", "end", "reason":
+		// UnicodeEncodeError/UnicodeDecodeError(encoding, object, start, end, reason) and
+		// UnicodeTranslateError(object, start, end, reason) keep their arguments as attributes.
+		fields := map[string]int{"encoding": 0, "object": 1, "start": 2, "end": 3, "reason": 4}
+		n := 5
+		if e.typ.IsSubtype(UnicodeTranslateErrorType) {
+			fields = map[string]int{"object": 0, "start": 1, "end": 2, "reason": 3}
+			n = 4
+		}
+		i, ok := fields[name]
+		if ok && len(e.args.elems) == n && (e.typ.IsSubtype(UnicodeEncodeErrorType) || e.typ.IsSubtype(UnicodeDecodeErrorType) || e.typ.IsSubtype(UnicodeTranslateErrorType)) {
+			return e.args.elems[i], nil
+		}
 	case "code":
 		if e.typ.IsSubtype(SystemExitType) {
 			if c := e.attr("code"); c != nil {

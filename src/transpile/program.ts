@@ -3,7 +3,7 @@
 // need __init__.py; Python 2 implicit relative imports try the importer's package first.
 // Modules the runtime provides natively are imported from its registry instead.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../analyze/catalog.js';
 import type * as A from '../ast/nodes.js';
@@ -112,6 +112,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
   };
 
   const strptimeUsers: string[] = [];
+  const codecNames = new Set<string>();
   const load = async (name: string, where: Where, realName = name): Promise<void> => {
     if (seen.has(name)) return;
     seen.set(name, null);
@@ -123,6 +124,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       return;
     }
     if (decoded.text.includes('strptime')) strptimeUsers.push(name);
+    for (const m of decoded.text.matchAll(CODEC_LITERAL)) codecNames.add(m[2]!);
     const parsed = await parse(where.file, decoded.text, decoded.encoding);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.ast) return;
@@ -188,6 +190,22 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     const loc = locate('_strptime');
     if (loc) await load('_strptime', loc);
   }
+  // s.decode('cp1252') imports encodings.cp1252 by name, through the encodings package CPython
+  // always has: the codecs a program names in a string literal join it.
+  const encodings = locate('encodings');
+  if (encodings?.isPackage && encodings.stdlib) {
+    // A codec module may name others (idna uses punycode): until no new one is named.
+    const tried = new Set<string>();
+    for (let pending = codecModules(path.dirname(encodings.abs), codecNames); pending.length > 0;) {
+      if (!seen.has('encodings')) await load('encodings', encodings);
+      for (const mod of pending) {
+        tried.add(mod);
+        const loc = seen.has(`encodings.${mod}`) ? null : locate(`encodings.${mod}`);
+        if (loc) await load(`encodings.${mod}`, loc);
+      }
+      pending = codecModules(path.dirname(encodings.abs), codecNames).filter((m) => !tried.has(m));
+    }
+  }
   return { modules, diagnostics, main };
 }
 
@@ -205,6 +223,33 @@ const RUNTIME_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   // anydbm picks its backend with __import__ from a list; dumbdbm is the one written in Python.
   anydbm: ['dumbdbm'],
 };
+
+/** A quoted word that may name a codec ('cp1252', "latin-1", 'ISO8859_15'). */
+const CODEC_LITERAL = /(['"])([A-Za-z][A-Za-z0-9_.-]{1,40})\1/g;
+
+/**
+ * The encodings modules that the given names select, as encodings.search_function would:
+ * normalized (lower case, other characters to '_'), then looked up in encodings/aliases.py.
+ */
+function codecModules(dir: string, names: Set<string>): string[] {
+  let files: Set<string>;
+  let aliasText: string;
+  try {
+    files = new Set(readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)));
+    aliasText = readFileSync(path.join(dir, 'aliases.py'), 'latin1');
+  } catch {
+    return [];
+  }
+  const aliases = new Map<string, string>();
+  for (const m of aliasText.matchAll(/'([a-z0-9_]+)'\s*:\s*'([a-z0-9_]+)'/g)) aliases.set(m[1]!, m[2]!);
+  const out = new Set<string>();
+  for (const name of names) {
+    const norm = name.toLowerCase().replace(/[^a-z0-9.]/g, '_');
+    const mod = aliases.get(norm) ?? aliases.get(norm.replace(/\./g, '_')) ?? norm;
+    if (files.has(mod) && mod !== '__init__' && mod !== 'aliases') out.add(mod);
+  }
+  return [...out].sort();
+}
 
 /** Stdlib modules written in Python that a native module of the runtime is built on. */
 const NATIVE_NEEDS: Readonly<Record<string, readonly string[]>> = {

@@ -133,6 +133,8 @@ func register(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseE
 // normalize is CPython's normalizestring: lower case, spaces to '_'.
 func normalize(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "_") }
 
+func init() { py.CodecLookup = lookupCodec }
+
 func lookupCodec(f *py.Frame, encoding string) (py.Object, *py.BaseException) {
 	mu.Lock()
 	n := len(searches)
