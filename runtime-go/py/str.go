@@ -923,6 +923,11 @@ func init() {
 		switch normEncoding(enc) {
 		case "hex", "base64", "string_escape", "zlib":
 			return EncodeBytes(f, selfStr(self).s, enc)
+		case "ascii", "latin-1", "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+			"unicode_escape", "raw_unicode_escape":
+		default:
+			// A codec from the registry gets the str itself, as CPython hands it over.
+			return viaRegistry(f, enc, optStr(a[1], "strict"), self, true)
 		}
 		u, err := Decode(f, selfStr(self).s, defaultEncoding, "strict")
 		if err != nil {
