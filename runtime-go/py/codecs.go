@@ -229,7 +229,6 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 		return NewStr(b.String()), nil
 	case "unicode_escape":
 		// unicodeescape_string without quotes: as repr's body, but quotes stay as they are.
-		const hexd = "0123456789abcdef"
 		var b []byte
 		for _, c := range r {
 			switch {
@@ -242,37 +241,16 @@ func Encode(f *Frame, r []rune, encoding, errors string) (Object, *BaseException
 			case c == '\r':
 				b = append(b, '\\', 'r')
 			case c < 0x20 || (c >= 0x7f && c < 0x100):
-				b = append(b, '\\', 'x', hexd[c>>4&15], hexd[c&15])
+				b = append(b, '\\', 'x', hexDigits[c>>4&15], hexDigits[c&15])
 			case c < 0x7f:
 				b = append(b, byte(c))
-			case c < 0x10000:
-				b = append(b, '\\', 'u', hexd[c>>12&15], hexd[c>>8&15], hexd[c>>4&15], hexd[c&15])
 			default:
-				b = append(b, '\\', 'U')
-				for k := 28; k >= 0; k -= 4 {
-					b = append(b, hexd[c>>uint(k)&15])
-				}
+				b = appendUEscape(b, c)
 			}
 		}
 		return NewStr(string(b)), nil
 	case "raw_unicode_escape":
-		// Only code points above 0xff are escaped; the rest are their latin-1 bytes.
-		const hexd = "0123456789abcdef"
-		var b []byte
-		for _, c := range r {
-			switch {
-			case c < 0x100:
-				b = append(b, byte(c))
-			case c < 0x10000:
-				b = append(b, '\\', 'u', hexd[c>>12&15], hexd[c>>8&15], hexd[c>>4&15], hexd[c&15])
-			default:
-				b = append(b, '\\', 'U')
-				for k := 28; k >= 0; k -= 4 {
-					b = append(b, hexd[c>>uint(k)&15])
-				}
-			}
-		}
-		return NewStr(string(b)), nil
+		return NewStr(RawUnicodeEscape(r)), nil
 	default:
 		return viaRegistry(f, encoding, errors, NewUnicodeRunes(r), true)
 	}
@@ -503,6 +481,34 @@ func decodeUTF16(s, enc string) ([]rune, *BaseException) {
 		}
 	}
 	return utf16.Decode(units), nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendUEscape appends \uXXXX, or \UXXXXXXXX above the BMP.
+func appendUEscape(b []byte, c rune) []byte {
+	if c < 0x10000 {
+		return append(b, '\\', 'u', hexDigits[c>>12&15], hexDigits[c>>8&15], hexDigits[c>>4&15], hexDigits[c&15])
+	}
+	b = append(b, '\\', 'U')
+	for k := 28; k >= 0; k -= 4 {
+		b = append(b, hexDigits[c>>uint(k)&15])
+	}
+	return b
+}
+
+// RawUnicodeEscape is the raw_unicode_escape encoding: only code points
+// above 0xff are escaped; the rest are their latin-1 bytes.
+func RawUnicodeEscape(r []rune) string {
+	var b []byte
+	for _, c := range r {
+		if c < 0x100 {
+			b = append(b, byte(c))
+		} else {
+			b = appendUEscape(b, c)
+		}
+	}
+	return string(b)
 }
 
 // CodecLookup is codecs.lookup, set by the _codecs module: the codec

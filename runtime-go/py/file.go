@@ -606,7 +606,7 @@ func Popen(f *Frame, command, mode string) (Object, *BaseException) {
 	}
 	var fds [2]int
 	if err := syscall.Pipe2(fds[:], syscall.O_CLOEXEC); err != nil {
-		return nil, NewExceptionArgs(OSErrorType, NewInt(int64(err.(syscall.Errno))), NewStr(strerror(err.(syscall.Errno))))
+		return nil, osError(err)
 	}
 	files := []uintptr{0, 1, 2}
 	mine := fds[0]
@@ -620,8 +620,7 @@ func Popen(f *Frame, command, mode string) (Object, *BaseException) {
 	syscall.Close(fds[0] + fds[1] - mine)
 	if err != nil {
 		syscall.Close(mine)
-		e, _ := err.(syscall.Errno)
-		return nil, NewExceptionArgs(OSErrorType, NewInt(int64(e)), NewStr(strerror(e)))
+		return nil, osError(err)
 	}
 	fl := NewFileFromOS(os.NewFile(uintptr(mine), command), command, mode[:1])
 	fl.onClose = func() (Object, *BaseException) {

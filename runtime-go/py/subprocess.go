@@ -152,11 +152,7 @@ func executeChild(f *Frame, a []Object) (Object, *BaseException) {
 		}
 	}
 	if execErr != nil {
-		e, ok := execErr.(syscall.Errno)
-		if !ok {
-			return nil, NewException(OSErrorType, execErr.Error())
-		}
-		return nil, NewExceptionArgs(OSErrorType, NewInt(int64(e)), NewStr(strerror(e)))
+		return nil, osError(execErr)
 	}
 	if err := SetAttr(f, self, "pid", NewInt(int64(pid))); err != nil {
 		return nil, err
@@ -219,11 +215,11 @@ func closeOnExecAbove(min int, keep []uintptr) {
 	}
 }
 
-// strerror is os.strerror: the C library's message for an errno.
-func strerror(e syscall.Errno) string {
-	s := e.Error()
-	if s == "" {
-		return "Unknown error " + strconv.Itoa(int(e))
+// osError is OSError(errno, strerror) for a failed system call.
+func osError(err error) *BaseException {
+	n, msg := errnoOf(err)
+	if n == 0 {
+		return NewException(OSErrorType, msg)
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return NewExceptionArgs(OSErrorType, NewInt(int64(n)), NewStr(msg))
 }

@@ -82,16 +82,7 @@ func init() {
 	// does not produce. Turning them off is what a Go program always is;
 	// turning them on is the analyzer's dynamic-trace blocker.
 	for _, name := range []string{"settrace", "setprofile"} {
-		name := name
-		fn(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
-			if err := OneArg(name, args, kw); err != nil {
-				return nil, err
-			}
-			if args[0] != None {
-				return nil, NewNotImplemented("sys."+name+"() with a function", "dynamic-trace")
-			}
-			return None, nil
-		})
+		fn(name, offOnlyHook("sys", name))
 	}
 	for _, name := range []string{"gettrace", "getprofile"} {
 		name := name
@@ -177,4 +168,19 @@ func startup() {
 		}
 		SysModule.dict.setStr("builtin_module_names", NewTuple(elems...))
 	})
+}
+
+// offOnlyHook is settrace/setprofile of sys or threading: the generated
+// code makes no per-line events, so a hook can only be turned off; turning
+// one on is the analyzer's dynamic-trace blocker.
+func offOnlyHook(module, name string) func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+	return func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
+		if err := OneArg(name, args, kw); err != nil {
+			return nil, err
+		}
+		if args[0] != None {
+			return nil, NewNotImplemented(module+"."+name+"() with a function", "dynamic-trace")
+		}
+		return None, nil
+	}
 }

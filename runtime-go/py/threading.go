@@ -905,16 +905,7 @@ func initThreadingModule(f *Frame, m *Module) *BaseException {
 	})
 	// Hooks for threads started later: tracing is the analyzer's dynamic-trace blocker, as in sys.
 	for _, name := range []string{"settrace", "setprofile"} {
-		name := name
-		fn(name, func(f *Frame, args []Object, kw Kwargs) (Object, *BaseException) {
-			if err := OneArg(name, args, kw); err != nil {
-				return nil, err
-			}
-			if args[0] != None {
-				return nil, NewNotImplemented("threading."+name+"() with a function", "dynamic-trace")
-			}
-			return None, nil
-		})
+		fn(name, offOnlyHook("threading", name))
 	}
 	d.setStr("ThreadError", ThreadErrorType)
 	d.setStr("local", LocalType)

@@ -18,32 +18,26 @@ export function compileChecks(mod: A.Module): CompileError | undefined {
   return futureChecks(mod) ?? symtableChecks(mod) ?? compilerChecks(mod);
 }
 
-/** future.c: the leading __future__ imports name known features; returns the last one's line too. */
-function futureChecks(mod: A.Module): CompileError | undefined {
-  let done = false;
-  for (const [i, st] of mod.body.entries()) {
-    if (i === 0 && st._type === 'Expr' && st.value._type === 'Str') continue;
-    if (st._type === 'ImportFrom' && st.module === '__future__' && !done) {
-      for (const a of st.names) {
-        if (a.name === 'braces') return { message: 'not a chance', lineno: st.lineno };
-        if (!FEATURES.has(a.name)) return { message: `future feature ${a.name} is not defined`, lineno: st.lineno };
-      }
-      continue;
-    }
-    done = true;
-  }
-  return undefined;
-}
-
-/** The line of the last leading __future__ import (0 when there is none). */
-function futureLine(mod: A.Module): number {
-  let line = 0;
+/** The __future__ imports at the top of the module (after the docstring), as future.c reads them. */
+function leadingFutures(mod: A.Module): A.ImportFrom[] {
+  const out: A.ImportFrom[] = [];
   for (const [i, st] of mod.body.entries()) {
     if (i === 0 && st._type === 'Expr' && st.value._type === 'Str') continue;
     if (st._type !== 'ImportFrom' || st.module !== '__future__') break;
-    line = st.lineno;
+    out.push(st);
   }
-  return line;
+  return out;
+}
+
+/** future.c: the leading __future__ imports name known features. */
+function futureChecks(mod: A.Module): CompileError | undefined {
+  for (const st of leadingFutures(mod)) {
+    for (const a of st.names) {
+      if (a.name === 'braces') return { message: 'not a chance', lineno: st.lineno };
+      if (!FEATURES.has(a.name)) return { message: `future feature ${a.name} is not defined`, lineno: st.lineno };
+    }
+  }
+  return undefined;
 }
 
 type Node = { _type: string; lineno?: number } & Record<string, unknown>;
@@ -176,7 +170,8 @@ function symtableChecks(mod: A.Module): CompileError | undefined {
 type FBlock = 'loop' | 'except' | 'finally-try' | 'finally-end';
 
 function compilerChecks(mod: A.Module): CompileError | undefined {
-  const lastFuture = futureLine(mod);
+  // Later __future__ imports are errors (compile.c compares with the last leading one's line).
+  const lastFuture = leadingFutures(mod).at(-1)?.lineno ?? 0;
   // compile.c reports these at the line of the statement compiled last.
   let line = 0;
   const stmts = (list: A.stmt[], inFunction: boolean, fblocks: FBlock[]): CompileError | undefined => {

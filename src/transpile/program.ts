@@ -111,7 +111,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
     return dot > 0 && catalog.alias(name) !== undefined && exists(name.slice(0, dot));
   };
 
-  const strptimeUsers: string[] = [];
+  let mentionsStrptime = false;
   const codecNames = new Set<string>();
   const load = async (name: string, where: Where, realName = name): Promise<void> => {
     if (seen.has(name)) return;
@@ -123,7 +123,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
       diagnostics.push(diag(decoded.error.id, 'error', where.file, decoded.error.message, decoded.error.line));
       return;
     }
-    if (decoded.text.includes('strptime')) strptimeUsers.push(name);
+    if (decoded.text.includes('strptime')) mentionsStrptime = true;
     for (const m of decoded.text.matchAll(CODEC_LITERAL)) codecNames.add(m[2]!);
     const parsed = await parse(where.file, decoded.text, decoded.encoding);
     diagnostics.push(...parsed.diagnostics);
@@ -186,7 +186,7 @@ export async function collectProgram(entry: Entry, searchPaths: string[], native
   }
   // The native datetime and time modules import _strptime by name, and only when strptime is
   // called: it joins the program when some module of it mentions strptime.
-  if ((native.has('time') || native.has('datetime')) && !seen.has('_strptime') && strptimeUsers.length > 0) {
+  if (mentionsStrptime && !seen.has('_strptime')) {
     const loc = locate('_strptime');
     if (loc) await load('_strptime', loc);
   }

@@ -827,8 +827,7 @@ func charmapEncode(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.
 	return py.NewTuple(py.NewStr(string(b)), py.NewInt(int64(len(r)))), nil
 }
 
-// rawEncode is raw_unicode_escape: only code points above 0xff are escaped
-// (\uXXXX or \UXXXXXXXX); the rest are their latin-1 bytes.
+// rawEncode is raw_unicode_escape_encode (py.RawUnicodeEscape).
 func rawEncode(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.BaseException) {
 	out := make([]py.Object, 2)
 	if err := py.ParseArgs("raw_unicode_escape_encode", args, kw, []string{"str", "errors"}, 1, out); err != nil {
@@ -838,22 +837,7 @@ func rawEncode(f *py.Frame, args []py.Object, kw py.Kwargs) (py.Object, *py.Base
 	if err != nil {
 		return nil, err
 	}
-	const hexd = "0123456789abcdef"
-	var b []byte
-	for _, c := range r {
-		switch {
-		case c < 0x100:
-			b = append(b, byte(c))
-		case c < 0x10000:
-			b = append(b, '\\', 'u', hexd[c>>12&15], hexd[c>>8&15], hexd[c>>4&15], hexd[c&15])
-		default:
-			b = append(b, '\\', 'U')
-			for k := 28; k >= 0; k -= 4 {
-				b = append(b, hexd[c>>uint(k)&15])
-			}
-		}
-	}
-	return py.NewTuple(py.NewStr(string(b)), py.NewInt(int64(len(r)))), nil
+	return py.NewTuple(py.NewStr(py.RawUnicodeEscape(r)), py.NewInt(int64(len(r)))), nil
 }
 
 // rawDecode undoes rawEncode: \u and \U escapes preceded by an odd
